@@ -1,0 +1,3 @@
+export * from './settings.ts';
+export * from './types.ts';
+export * from './machine.ts';

@@ -1,0 +1,135 @@
+/**
+ * English strings: the reference catalogue. Every other language has exactly these keys and, per key, the same
+ * {placeholders}. Markdown is Discord's. Placeholders are filled by `t`; numbers are formatted per language.
+ */
+export const en = {
+  // Answers
+  'answer.lockedIn': 'Locked in: **{choice}**. Good luck!',
+  'answer.alreadyLocked': 'You already locked in **{choice}**. Your first answer counts.',
+  'answer.tooLate': "Too late: time's up for this question.",
+  'answer.noOpenRound': 'There is no question open right now.',
+  'answer.invalidChoice': 'That is not one of the options.',
+
+  // Game lifecycle
+  'game.noGameRunning': 'No game is running in this channel. Start one with `/trivia start`.',
+  'game.alreadyRunning': 'A game is already running in this channel: {link}',
+  'game.started': '{starter} started Plot Trivia: {count} questions from **{pack}**, {seconds} seconds each.',
+  'game.joinPrompt': 'Press **Join** so rounds wait for you, or just answer.',
+  'game.joinButton': 'Join',
+  'game.joined': "You're in! Rounds now wait for your answer.",
+  'game.alreadyJoined': "You're already in this game.",
+  'game.noQuestions': 'There are no questions matching these settings. Try another pack or difficulty.',
+  'game.questionHeader': 'Question {number} of {total}',
+  'game.closesAt': 'Closes {time}',
+  'game.answeredCount': 'Answers locked in: {count}',
+
+  // Reveal
+  'reveal.answer': 'The answer was **{answer}**.',
+  'reveal.source': 'From the synopsis: "{source}"',
+  'reveal.optionCount': '{option}: {count}',
+  'reveal.rightPlayers': 'Right, fastest first: {players}',
+  'reveal.nobodyRight': 'Nobody got it right.',
+  'reveal.nobodyAnswered': 'Nobody answered.',
+  'reveal.gained': '{player} +{points}',
+  'reveal.closedEarly': 'Everyone answered, so the round closed early.',
+  'reveal.standingsTitle': 'Standings',
+  'reveal.standingLine': '{rank}. {player}: {points} pts',
+  'reveal.nextQuestionIn': 'Next question {time}',
+
+  // End of game
+  'end.finalStandingsTitle': 'Final standings',
+  'end.finalLine': '{rank}. {player}: {points} pts ({correct}/{answered} right)',
+  'end.winner': '🏆 {player} wins with {points} points!',
+  'end.noScores': 'Game over. Nobody answered this time.',
+  'end.completed': 'That was the last question. Thanks for playing!',
+  'end.stoppedBy': 'The game was stopped by {user}.',
+  'end.stopNotAllowed': 'Only {starter}, who started the game, or a member with Manage Server can stop it.',
+  'end.idle': 'Nobody answered {count} questions in a row, so the game has ended.',
+
+  // Help
+  'help.title': 'How to play Plot Trivia',
+  'help.howToPlay':
+    'Start a game with `/trivia start`. Each question comes from a film synopsis and has four options: press the button you think is right. Your first click is your answer. A round ends when time runs out, or early once everyone playing has answered.',
+  'help.scoring':
+    'A right answer scores {easy} (easy), {medium} (medium) or {hard} (hard) points, plus up to {bonus} more the faster you answer. Wrong answers score 0. Ties go to better accuracy, then to whoever got there first.',
+  'help.endConditions':
+    'A game ends after its last question, when its starter or a moderator uses `/trivia stop`, or after {idle} questions in a row nobody answers.',
+  'help.daily':
+    'Every day there is a {count}-question daily challenge. Play it once, keep your streak going, and share your result without spoilers.',
+  'help.commands':
+    "`/trivia start` start a game · `/trivia stop` stop it · `/trivia packs` list packs · `/daily` play today's challenge · `/leaderboard` · `/stats`",
+
+  // Packs
+  'packs.title': 'Question packs',
+  'packs.line': '**{title}** ({year}): {count} questions, `{id}`',
+  'packs.lineNoYear': '**{title}**: {count} questions, `{id}`',
+  'packs.empty': 'No question packs are installed yet.',
+
+  // Difficulty
+  'difficulty.1': 'Easy',
+  'difficulty.2': 'Medium',
+  'difficulty.3': 'Hard',
+  'difficulty.any': 'Any',
+
+  // Errors
+  'error.tryAgainLater': 'Something went wrong on our side. Please try again later.',
+  'error.invalidOption': 'Invalid option `{option}`: {reason}',
+  'error.unknownInteraction': 'This button or command is no longer active.',
+  'error.needsManageServer': 'You need the **Manage Server** permission to do that.',
+  'error.guildOnly': 'This command only works in a server.',
+
+  // Settings validation
+  'settings.questionsRange': 'Number of questions must be a whole number from {min} to {max}.',
+  'settings.secondsRange': 'Seconds per question must be a whole number from {min} to {max}.',
+  'settings.notWholeNumber': '{field} must be a whole number.',
+  'settings.invalidDifficulty': 'Difficulty must be easy, medium, hard or any.',
+  'settings.missingPack': 'Choose a question pack.',
+  'settings.unknownPack': 'Unknown question pack `{pack}`. See `/trivia packs`.',
+  'settings.unknownTimeZone': 'Unknown time zone `{timeZone}`. Use an IANA name such as `Europe/Madrid`.',
+  'settings.invalidPostTime': 'The posting time must be HH:MM on a 24-hour clock, for example `09:00`.',
+  'settings.channelNotPostable':
+    'I cannot post in {channel}. Check that I can view it and send messages and embeds there.',
+  'settings.saved': 'Settings saved.',
+  'settings.fieldQuestions': 'Number of questions',
+  'settings.fieldSeconds': 'Seconds per question',
+
+  // Leaderboard and stats
+  'leaderboard.title': 'Leaderboard: {period}',
+  'leaderboard.period.day': 'today',
+  'leaderboard.period.week': 'this week',
+  'leaderboard.period.month': 'this month',
+  'leaderboard.period.all': 'all time',
+  'leaderboard.line': '{rank}. {player}: {points} pts',
+  'leaderboard.empty': 'Nobody has scored in this period yet.',
+  'leaderboard.yourRank': 'You are #{rank} with {points} pts.',
+  'stats.title': 'Stats for {player}',
+  'stats.points': 'Points',
+  'stats.games': 'Games played',
+  'stats.answered': 'Questions answered',
+  'stats.accuracy': 'Accuracy',
+  'stats.accuracyValue': '{percent}%',
+  'stats.bestStreak': 'Best run of right answers',
+  'stats.dailyStreak': 'Daily streak',
+  'stats.bestDailyStreak': 'Best daily streak',
+  'stats.none': '{player} has not played yet.',
+
+  // Daily challenge
+  'daily.announce':
+    'Daily challenge #{number} is here: {count} questions, {seconds} seconds each. Can you get them all?',
+  'daily.playButton': "Play today's challenge",
+  'daily.alreadyPlayed': "You already played today's challenge. The next one is in {time}.",
+  'daily.questionHeader': 'Challenge #{number}, question {index} of {total}',
+  'daily.timeUp': "Time's up!",
+  'daily.result': 'You got {correct}/{total} right for {points} points.',
+  'daily.streak': '🔥 Streak: {current} (best: {best})',
+  'daily.streakLost': 'Your streak was reset. Start a new one today!',
+  'daily.nextIn': 'Next challenge in {time}.',
+  'daily.shareHint': 'Share your result without spoilers:',
+  'daily.notConfigured':
+    'The daily challenge is not set up on this server. A moderator can enable it in `/settings daily`.',
+
+  // Durations
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+  'duration.minutes': '{minutes} min',
+  'duration.seconds': '{seconds} s',
+} as const;

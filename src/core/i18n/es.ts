@@ -1,0 +1,138 @@
+import type { Messages } from './messages.ts';
+
+/** Spanish strings (neutral, tuteo), key for key with `en`. */
+export const es = {
+  // Respuestas
+  'answer.lockedIn': 'Respuesta fijada: **{choice}**. ¡Suerte!',
+  'answer.alreadyLocked': 'Ya elegiste **{choice}**. Cuenta tu primera respuesta.',
+  'answer.tooLate': 'Demasiado tarde: se acabó el tiempo para esta pregunta.',
+  'answer.noOpenRound': 'Ahora mismo no hay ninguna pregunta abierta.',
+  'answer.invalidChoice': 'Esa no es una de las opciones.',
+
+  // Partida
+  'game.noGameRunning': 'No hay ninguna partida en este canal. Empieza una con `/trivia start`.',
+  'game.alreadyRunning': 'Ya hay una partida en curso en este canal: {link}',
+  'game.started':
+    '{starter} ha empezado Plot Trivia: {count} preguntas de **{pack}**, {seconds} segundos cada una.',
+  'game.joinPrompt': 'Pulsa **Unirme** para que las rondas te esperen, o simplemente responde.',
+  'game.joinButton': 'Unirme',
+  'game.joined': '¡Estás dentro! Las rondas esperarán tu respuesta.',
+  'game.alreadyJoined': 'Ya estás en esta partida.',
+  'game.noQuestions': 'No hay preguntas con esta configuración. Prueba otro paquete u otra dificultad.',
+  'game.questionHeader': 'Pregunta {number} de {total}',
+  'game.closesAt': 'Se cierra {time}',
+  'game.answeredCount': 'Respuestas fijadas: {count}',
+
+  // Solución
+  'reveal.answer': 'La respuesta era **{answer}**.',
+  'reveal.source': 'De la sinopsis: «{source}»',
+  'reveal.optionCount': '{option}: {count}',
+  'reveal.rightPlayers': 'Acertaron, del más rápido al más lento: {players}',
+  'reveal.nobodyRight': 'Nadie acertó.',
+  'reveal.nobodyAnswered': 'Nadie respondió.',
+  'reveal.gained': '{player} +{points}',
+  'reveal.closedEarly': 'Todos respondieron, así que la ronda se cerró antes.',
+  'reveal.standingsTitle': 'Clasificación',
+  'reveal.standingLine': '{rank}. {player}: {points} pts',
+  'reveal.nextQuestionIn': 'Siguiente pregunta {time}',
+
+  // Fin de la partida
+  'end.finalStandingsTitle': 'Clasificación final',
+  'end.finalLine': '{rank}. {player}: {points} pts ({correct}/{answered} aciertos)',
+  'end.winner': '🏆 ¡{player} gana con {points} puntos!',
+  'end.noScores': 'Fin de la partida. Esta vez nadie respondió.',
+  'end.completed': 'Esa era la última pregunta. ¡Gracias por jugar!',
+  'end.stoppedBy': '{user} ha detenido la partida.',
+  'end.stopNotAllowed':
+    'Solo {starter}, que empezó la partida, o un miembro con Gestionar servidor puede detenerla.',
+  'end.idle': 'Nadie respondió {count} preguntas seguidas, así que la partida ha terminado.',
+
+  // Ayuda
+  'help.title': 'Cómo jugar a Plot Trivia',
+  'help.howToPlay':
+    'Empieza una partida con `/trivia start`. Cada pregunta sale de la sinopsis de una película y tiene cuatro opciones: pulsa la que creas correcta. Tu primer clic es tu respuesta. Una ronda termina cuando se acaba el tiempo, o antes si ya respondieron todos los que juegan.',
+  'help.scoring':
+    'Un acierto vale {easy} (fácil), {medium} (media) o {hard} (difícil) puntos, más hasta {bonus} extra cuanto antes respondas. Los fallos valen 0. Los empates se deciden por mejor porcentaje de aciertos y luego por quién llegó antes.',
+  'help.endConditions':
+    'Una partida termina tras su última pregunta, cuando quien la empezó o un moderador usa `/trivia stop`, o tras {idle} preguntas seguidas sin respuestas.',
+  'help.daily':
+    'Cada día hay un reto diario de {count} preguntas. Juégalo una vez, mantén tu racha y comparte tu resultado sin destripar nada.',
+  'help.commands':
+    '`/trivia start` empezar una partida · `/trivia stop` detenerla · `/trivia packs` ver paquetes · `/daily` jugar el reto de hoy · `/leaderboard` · `/stats`',
+
+  // Paquetes
+  'packs.title': 'Paquetes de preguntas',
+  'packs.line': '**{title}** ({year}): {count} preguntas, `{id}`',
+  'packs.lineNoYear': '**{title}**: {count} preguntas, `{id}`',
+  'packs.empty': 'Todavía no hay paquetes de preguntas instalados.',
+
+  // Dificultad
+  'difficulty.1': 'Fácil',
+  'difficulty.2': 'Media',
+  'difficulty.3': 'Difícil',
+  'difficulty.any': 'Cualquiera',
+
+  // Errores
+  'error.tryAgainLater': 'Algo ha fallado por nuestra parte. Inténtalo de nuevo más tarde.',
+  'error.invalidOption': 'Opción `{option}` no válida: {reason}',
+  'error.unknownInteraction': 'Este botón o comando ya no está activo.',
+  'error.needsManageServer': 'Necesitas el permiso **Gestionar servidor** para hacer eso.',
+  'error.guildOnly': 'Este comando solo funciona en un servidor.',
+
+  // Validación de ajustes
+  'settings.questionsRange': 'El número de preguntas debe ser un número entero entre {min} y {max}.',
+  'settings.secondsRange': 'Los segundos por pregunta deben ser un número entero entre {min} y {max}.',
+  'settings.notWholeNumber': '{field} debe ser un número entero.',
+  'settings.invalidDifficulty': 'La dificultad debe ser fácil, media, difícil o cualquiera.',
+  'settings.missingPack': 'Elige un paquete de preguntas.',
+  'settings.unknownPack': 'Paquete de preguntas desconocido: `{pack}`. Consulta `/trivia packs`.',
+  'settings.unknownTimeZone':
+    'Zona horaria desconocida: `{timeZone}`. Usa un nombre IANA como `Europe/Madrid`.',
+  'settings.invalidPostTime':
+    'La hora de publicación debe tener el formato HH:MM de 24 horas, por ejemplo `09:00`.',
+  'settings.channelNotPostable':
+    'No puedo publicar en {channel}. Comprueba que puedo ver el canal y enviar mensajes e insertos allí.',
+  'settings.saved': 'Ajustes guardados.',
+  'settings.fieldQuestions': 'El número de preguntas',
+  'settings.fieldSeconds': 'Los segundos por pregunta',
+
+  // Clasificación y estadísticas
+  'leaderboard.title': 'Clasificación: {period}',
+  'leaderboard.period.day': 'hoy',
+  'leaderboard.period.week': 'esta semana',
+  'leaderboard.period.month': 'este mes',
+  'leaderboard.period.all': 'histórica',
+  'leaderboard.line': '{rank}. {player}: {points} pts',
+  'leaderboard.empty': 'Nadie ha puntuado todavía en este periodo.',
+  'leaderboard.yourRank': 'Vas en el puesto {rank} con {points} pts.',
+  'stats.title': 'Estadísticas de {player}',
+  'stats.points': 'Puntos',
+  'stats.games': 'Partidas jugadas',
+  'stats.answered': 'Preguntas respondidas',
+  'stats.accuracy': 'Aciertos',
+  'stats.accuracyValue': '{percent} %',
+  'stats.bestStreak': 'Mejor racha de aciertos',
+  'stats.dailyStreak': 'Racha diaria',
+  'stats.bestDailyStreak': 'Mejor racha diaria',
+  'stats.none': '{player} todavía no ha jugado.',
+
+  // Reto diario
+  'daily.announce':
+    '¡Ya está aquí el reto diario #{number}: {count} preguntas, {seconds} segundos cada una! ¿Las aciertas todas?',
+  'daily.playButton': 'Jugar el reto de hoy',
+  'daily.alreadyPlayed': 'Ya has jugado el reto de hoy. El siguiente llega en {time}.',
+  'daily.questionHeader': 'Reto #{number}, pregunta {index} de {total}',
+  'daily.timeUp': '¡Se acabó el tiempo!',
+  'daily.result': 'Acertaste {correct}/{total} y sumas {points} puntos.',
+  'daily.streak': '🔥 Racha: {current} (mejor: {best})',
+  'daily.streakLost': 'Tu racha se ha reiniciado. ¡Empieza una nueva hoy!',
+  'daily.nextIn': 'Siguiente reto en {time}.',
+  'daily.shareHint': 'Comparte tu resultado sin destripes:',
+  'daily.notConfigured':
+    'El reto diario no está configurado en este servidor. Un moderador puede activarlo con `/settings daily`.',
+
+  // Duraciones
+  'duration.hoursMinutes': '{hours} h {minutes} min',
+  'duration.minutes': '{minutes} min',
+  'duration.seconds': '{seconds} s',
+} as const satisfies Messages;

@@ -1,0 +1,3 @@
+export * from './points.ts';
+export * from './standings.ts';
+export * from './stats.ts';
