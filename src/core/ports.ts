@@ -15,3 +15,12 @@ export interface Clock {
 export interface RngFactory {
   create(seed: number | string): Rng;
 }
+
+/** One-shot timers, injected so tests can run rounds without waiting for real seconds. */
+export interface Timers {
+  set(callback: () => void, delayMs: number): TimerHandle;
+  clear(handle: TimerHandle): void;
+}
+export interface TimerHandle {
+  readonly id: number;
+}

@@ -1,7 +1,9 @@
 // Storage ports: what the use cases need from a database, by role. Adapters implement them (src/adapters/db).
+import type { LanguageSetting } from './i18n/locale.ts';
 import type { Lang, Question } from './questions/question.ts';
+import type { SeenQuestion } from './questions/selection.ts';
 
-export type LanguageSetting = Lang | 'auto';
+export type { LanguageSetting };
 
 export interface ServerSettings {
   serverId: string;
@@ -33,6 +35,7 @@ export interface SettingsStore {
 export interface PackSummary {
   id: string;
   title: string;
+  year: number | undefined;
   lang: Lang;
   questionCount: number;
 }
@@ -109,7 +112,7 @@ export interface GameStore {
   recordAnswer(answer: AnswerRecord): Promise<RecordAnswerResult>;
   closeRound(roundId: string, closedAt: number, reason: RoundEndReason): Promise<void>;
   endGame(gameId: string, status: GameEndStatus, endedAt: number): Promise<void>;
-  /** Question ids this channel saw, most recent first. */
-  recentQuestionIds(channelId: string, limit: number): Promise<string[]>;
+  /** Questions this channel saw, most recent first. */
+  recentQuestions(channelId: string, limit: number): Promise<SeenQuestion[]>;
   runningGames(): Promise<RunningGameRecord[]>;
 }

@@ -1,3 +1,4 @@
+import type { SeenQuestion } from '../../core/questions/selection.ts';
 import type {
   AnswerRecord,
   CreateGameResult,
@@ -144,13 +145,13 @@ export class PrismaGameStore implements GameStore {
     });
   }
 
-  async recentQuestionIds(channelId: string, limit: number): Promise<string[]> {
-    const rows = await this.prisma.$queryRaw<{ questionId: string }[]>`
-      SELECT r."questionId" FROM "Round" r JOIN "Game" g ON g.id = r."gameId"
+  async recentQuestions(channelId: string, limit: number): Promise<SeenQuestion[]> {
+    const rows = await this.prisma.$queryRaw<{ questionId: string; openedAt: Date }[]>`
+      SELECT r."questionId", r."openedAt" FROM "Round" r JOIN "Game" g ON g.id = r."gameId"
       WHERE g."channelId" = ${channelId}
       ORDER BY r."openedAt" DESC
       LIMIT ${limit}::int`;
-    return rows.map((row) => row.questionId);
+    return rows.map((row) => ({ questionId: row.questionId, seenAt: row.openedAt.getTime() }));
   }
 
   async runningGames(): Promise<RunningGameRecord[]> {

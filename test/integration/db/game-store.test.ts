@@ -146,7 +146,7 @@ describeEachDatabase('game store', (use) => {
     await store.closeRound(roundIds[1]!, Date.UTC(2026, 10, 22, 10, 1, 20), 'deadline');
     await store.endGame(gameId, 'finished', Date.UTC(2026, 10, 22, 10, 2));
     expect(await store.runningGames()).toEqual([]);
-    expect(await store.recentQuestionIds(CHANNEL, 10)).toEqual(['qb', 'qa']);
+    expect((await store.recentQuestions(CHANNEL, 10)).map((seen) => seen.questionId)).toEqual(['qb', 'qa']);
     const next = await store.createGame({
       serverId: SERVER,
       channelId: CHANNEL,
