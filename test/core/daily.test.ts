@@ -5,6 +5,10 @@ import {
   chooseDailyQuestions,
   dailyQuestionPoints,
   dailyScore,
+  answerDaily,
+  dailyRunResult,
+  isDailyRunFinished,
+  startDailyRun,
   isPostDue,
   nextPostAt,
   nextPostingInstant,
@@ -189,5 +193,42 @@ describe('daily scoring and sharing', () => {
 
     expect(line).toBe('Plot Trivia #42 4/5 ✅✅❌✅✅ 🔥 7');
     expect(shareLine({ challengeNumber: 1, results: [false], streak: 0 })).toBe('Plot Trivia #1 0/1 ❌');
+  });
+});
+
+describe('daily run', () => {
+  const questions = makeQuestions(3); // answer is always choice 0
+
+  it('when a player answers every question, then the run finishes with the day result', () => {
+    let run = startDailyRun(questions, 0);
+    const steps: [number | null, number][] = [
+      [0, 0],
+      [1, 5000],
+      [0, 5000 + 15_000],
+    ];
+    for (const [choice, at] of steps) {
+      const r = answerDaily(run, choice, at);
+      if (r.kind !== 'answered') throw new Error(r.kind);
+      run = r.run;
+    }
+
+    expect(isDailyRunFinished(run)).toBe(true);
+    expect(dailyRunResult(run)).toEqual({
+      points: 150 + 125,
+      correct: 2,
+      total: 3,
+      results: [true, false, true],
+    });
+    expect(answerDaily(run, 0, 30_000)).toEqual({ kind: 'finished' });
+  });
+
+  it('when the answer comes after the time limit, then it counts as a wrong timeout', () => {
+    const r = answerDaily(startDailyRun(questions, 0), 0, 30_000);
+
+    expect(r).toMatchObject({ kind: 'answered', correct: false, timedOut: true, points: 0 });
+  });
+
+  it('when the choice is out of range, then nothing is recorded', () => {
+    expect(answerDaily(startDailyRun(questions, 0), 7, 10)).toEqual({ kind: 'invalid-choice' });
   });
 });

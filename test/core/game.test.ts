@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   activePlayers,
@@ -290,6 +291,114 @@ describe('closing rounds', () => {
 
     expect(state.phase.kind).toBe('waiting');
     expect(state.silentRounds).toBe(2);
+  });
+});
+
+describe('joining', () => {
+  it('when a joined player has not answered, then the round does not close early', () => {
+    let state = join(join(started(), 'a', T0), 'b', T0);
+    state = open(state, T0);
+
+    const result = answer(state, 'a', 0, T0 + 1000);
+
+    expect(result.state.phase.kind).toBe('open');
+  });
+
+  it('when someone joins mid-round, then the round waits for them too', () => {
+    let state = join(started(), 'a', T0);
+    state = open(state, T0);
+    state = join(state, 'late', T0 + 500);
+
+    expect(activePlayers(state, 0)).toEqual(['a', 'late']);
+    expect(answer(state, 'a', 0, T0 + 1000).state.phase.kind).toBe('open');
+  });
+
+  it('when joining twice, then the second join is refused; after the game ends, joining is over', () => {
+    const state = join(started(1), 'a', T0);
+
+    expect(joinGame(state, 'a', T0 + 1)).toEqual({ kind: 'already-joined' });
+    const ended = stopGame(state, { userId: 'starter', hasManageServer: false, at: T0 + 2 });
+    expect(ended.kind === 'stopped' && joinGame(ended.state, 'b', T0 + 3)).toEqual({ kind: 'game-over' });
+  });
+
+  it('when a joined player stops answering, then after the window they no longer hold rounds open', () => {
+    let state = join(started(6), 'ghost', T0);
+    for (let i = 0; i < 4; i++) {
+      state = open(state, T0 + i * 30_000);
+      state = answer(state, 'a', 0, T0 + i * 30_000 + 1000).state;
+      state = tick(state, T0 + i * 30_000 + 20_000).state;
+    }
+    state = open(state, T0 + 200_000);
+
+    const result = answer(state, 'a', 0, T0 + 201_000);
+
+    expect(activePlayers(state, 4)).toEqual(['a']);
+    expect(closedEvent(result.events)?.reveal.closedBy).toBe('all-answered');
+  });
+});
+
+describe('any sequence of actions', () => {
+  const action = fc.oneof(
+    fc.record({ type: fc.constant('open' as const) }),
+    fc.record({ type: fc.constant('join' as const), player: fc.constantFrom('a', 'b', 'c') }),
+    fc.record({
+      type: fc.constant('answer' as const),
+      player: fc.constantFrom('a', 'b', 'c'),
+      choice: fc.integer({ min: -1, max: 4 }),
+    }),
+    fc.record({ type: fc.constant('tick' as const), advance: fc.integer({ min: 0, max: 25_000 }) }),
+    fc.record({ type: fc.constant('stop' as const), user: fc.constantFrom('starter', 'a') }),
+  );
+
+  it('when actions arrive in any order, then the game stays consistent', () => {
+    fc.assert(
+      fc.property(fc.array(action, { maxLength: 60 }), (actions) => {
+        let state = started(5);
+        let now = T0;
+        const events: GameEvent[] = [];
+        for (const a of actions) {
+          now += 100;
+          if (a.type === 'open') {
+            const r = openNextRound(state, now);
+            if (r.kind === 'opened') state = r.state;
+          } else if (a.type === 'join') {
+            const r = joinGame(state, a.player, now);
+            if (r.kind === 'joined') state = r.state;
+          } else if (a.type === 'answer') {
+            const r = submitAnswer(state, { playerId: a.player, choiceIndex: a.choice, at: now });
+            if (r.kind === 'locked') {
+              state = r.state;
+              events.push(...r.events);
+            }
+          } else if (a.type === 'tick') {
+            now += a.advance;
+            const r = tick(state, now);
+            state = r.state;
+            events.push(...r.events);
+          } else {
+            const r = stopGame(state, { userId: a.user, hasManageServer: false, at: now });
+            if (r.kind === 'stopped') state = r.state;
+          }
+        }
+
+        expect(state.rounds.length).toBeLessThanOrEqual(state.questions.length);
+        for (const round of state.rounds) {
+          const ids = round.answers.map((x) => x.playerId);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const x of round.answers) expect(x.at).toBeLessThan(round.deadline);
+        }
+        for (const p of Object.values(state.players)) {
+          const earned = state.rounds.flatMap((r) => r.answers).filter((x) => x.playerId === p.playerId);
+          expect(p.points).toBe(earned.reduce((sum, x) => sum + x.points, 0));
+          expect(p.answered).toBe(earned.length);
+          expect(p.points).toBeGreaterThanOrEqual(0);
+        }
+        expect(events.filter((e) => e.type === 'game-ended').length).toBeLessThanOrEqual(1);
+        if (state.phase.kind === 'ended') {
+          expect(submitAnswer(state, { playerId: 'a', choiceIndex: 0, at: now }).kind).toBe('no-open-round');
+        }
+      }),
+    );
   });
 });
 

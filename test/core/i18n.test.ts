@@ -4,6 +4,7 @@ import {
   en,
   es,
   formatDuration,
+  helpText,
   langFromLocale,
   placeholders,
   resolveChannelLocale,
@@ -142,5 +143,17 @@ describe('locale resolution', () => {
     expect(resolveLocale('fr', 'auto', 'de')).toBe('en');
     expect(resolveLocale(null, 'auto')).toBe('en');
     expect(resolveChannelLocale('auto', 'es-ES')).toBe('es');
+  });
+});
+
+describe('helpText', () => {
+  it('when rendered, then the numbers come from the scoring and game rules', () => {
+    const help = helpText('en');
+
+    expect(help.sections.join('\n')).toContain(
+      '100 (easy), 150 (medium) or 200 (hard) points, plus up to 100',
+    );
+    expect(help.sections.join('\n')).toContain('after 3 questions in a row');
+    expect(helpText('es').title).toBe('Cómo jugar a Plot Trivia');
   });
 });

@@ -5,3 +5,4 @@ export * from './share.ts';
 export * from './streak.ts';
 export { isValidTimeZone, canonicalTimeZone, localDate } from '../time/zoned.ts';
 export { isValidLocalTime, type LocalDateString } from '../time/calendar.ts';
+export * from './run.ts';
