@@ -73,7 +73,8 @@ export type AnswerOutcome =
   /** The database did not take the answer: nothing was acknowledged, the player may click again. */
   | { kind: 'not-saved' };
 
-export type StopOutcome = { kind: 'stopped' } | { kind: 'not-allowed'; starterId: string } | { kind: 'no-game' };
+export type StopOutcome =
+  { kind: 'stopped' } | { kind: 'not-allowed'; starterId: string } | { kind: 'no-game' };
 
 export type JoinOutcome = { kind: 'joined' } | { kind: 'already-joined' } | { kind: 'no-game' };
 
@@ -125,7 +126,8 @@ export class GameService {
   async start(request: StartRequest): Promise<StartOutcome> {
     if (!this.accepting) return { kind: 'shutting-down' };
     const running = this.byChannel.get(request.channelId);
-    if (running) return { kind: 'already-running', channelId: request.channelId, messageId: running.questionMessageId };
+    if (running)
+      return { kind: 'already-running', channelId: request.channelId, messageId: running.questionMessageId };
 
     const settings = await this.deps.settings.get(request.serverId);
     const lang = resolveChannelLocale(settings.language, request.guildLocale);
@@ -231,7 +233,11 @@ export class GameService {
         if (previous) return { kind: 'already-answered', choice: choiceLabel(session, previous) };
         return { kind: 'too-late' };
       }
-      const result = submitAnswer(session.state, { playerId: request.playerId, choiceIndex: request.choiceIndex, at });
+      const result = submitAnswer(session.state, {
+        playerId: request.playerId,
+        choiceIndex: request.choiceIndex,
+        at,
+      });
       switch (result.kind) {
         case 'already-answered':
           return { kind: 'already-answered', choice: choiceLabel(session, result.previous) };
@@ -280,7 +286,8 @@ export class GameService {
     if (!session || session.state.channelId !== channelId) return { kind: 'no-game' };
     return session.queue.run(async (): Promise<JoinOutcome> => {
       const result = joinGame(session.state, playerId, this.deps.clock.now());
-      if (result.kind !== 'joined') return { kind: result.kind === 'game-over' ? 'no-game' : 'already-joined' };
+      if (result.kind !== 'joined')
+        return { kind: result.kind === 'game-over' ? 'no-game' : 'already-joined' };
       session.state = result.state;
       return { kind: 'joined' };
     });
@@ -299,7 +306,9 @@ export class GameService {
       const closed = closeRound(session.state, at, 'deadline');
       session.state = closed.state;
       const stopped = stopGame(session.state, { userId, hasManageServer, at });
-      const events = [...closed.events.filter((event) => event.type !== 'game-ended' || stopped.kind !== 'stopped')];
+      const events = [
+        ...closed.events.filter((event) => event.type !== 'game-ended' || stopped.kind !== 'stopped'),
+      ];
       if (stopped.kind === 'stopped') {
         session.state = stopped.state;
         events.push(...stopped.events);
@@ -354,12 +363,15 @@ export class GameService {
 
   private schedule(session: Session, delayMs: number, task: () => Promise<void>): void {
     this.clearTimer(session);
-    session.timer = this.deps.timers.set(() => {
-      session.timer = undefined;
-      session.queue.run(task).catch((error: unknown) => {
-        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'game step failed');
-      });
-    }, Math.max(0, delayMs));
+    session.timer = this.deps.timers.set(
+      () => {
+        session.timer = undefined;
+        session.queue.run(task).catch((error: unknown) => {
+          this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'game step failed');
+        });
+      },
+      Math.max(0, delayMs),
+    );
   }
 
   private clearTimer(session: Session): void {
@@ -409,7 +421,9 @@ export class GameService {
     this.clearTimer(session);
     session.queue
       .run(() => this.apply(session, events, 'all_answered'))
-      .catch((error: unknown) => this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'reveal failed'));
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'reveal failed'),
+      );
   }
 
   private async apply(session: Session, events: GameEvent[], reason: RoundEndReason): Promise<void> {

@@ -9,6 +9,8 @@ export const en = {
   'answer.tooLate': "Too late: time's up for this question.",
   'answer.noOpenRound': 'There is no question open right now.',
   'answer.invalidChoice': 'That is not one of the options.',
+  'answer.notSaved': 'Your answer could not be saved, so it is not locked in. Please click again.',
+  'answer.wrongChannel': 'That game is running in another channel; answer it there.',
 
   // Game lifecycle
   'game.noGameRunning': 'No game is running in this channel. Start one with `/trivia start`.',
@@ -19,6 +21,10 @@ export const en = {
   'game.joined': "You're in! Rounds now wait for your answer.",
   'game.alreadyJoined': "You're already in this game.",
   'game.noQuestions': 'There are no questions matching these settings. Try another pack or difficulty.',
+  'game.packDisabled': 'The pack `{pack}` is turned off on this server. See `/trivia packs`.',
+  'game.shuttingDown': 'The bot is restarting; please start a game again in a minute.',
+  'game.startedReply': 'Game started! Good luck.',
+  'game.stopped': 'Game stopped.',
   'game.questionHeader': 'Question {number} of {total}',
   'game.closesAt': 'Closes {time}',
   'game.answeredCount': 'Answers locked in: {count}',
@@ -45,6 +51,8 @@ export const en = {
   'end.stoppedBy': 'The game was stopped by {user}.',
   'end.stopNotAllowed': 'Only {starter}, who started the game, or a member with Manage Server can stop it.',
   'end.idle': 'Nobody answered {count} questions in a row, so the game has ended.',
+  'end.interrupted':
+    'This game was interrupted because the bot restarted. Start a new one with `/trivia start`.',
 
   // Help
   'help.title': 'How to play Plot Trivia',

@@ -8,6 +8,8 @@ export const es = {
   'answer.tooLate': 'Demasiado tarde: se acabó el tiempo para esta pregunta.',
   'answer.noOpenRound': 'Ahora mismo no hay ninguna pregunta abierta.',
   'answer.invalidChoice': 'Esa no es una de las opciones.',
+  'answer.notSaved': 'No se pudo guardar tu respuesta, así que no está fijada. Vuelve a pulsar.',
+  'answer.wrongChannel': 'Esa partida se juega en otro canal; responde allí.',
 
   // Partida
   'game.noGameRunning': 'No hay ninguna partida en este canal. Empieza una con `/trivia start`.',
@@ -19,6 +21,10 @@ export const es = {
   'game.joined': '¡Estás dentro! Las rondas esperarán tu respuesta.',
   'game.alreadyJoined': 'Ya estás en esta partida.',
   'game.noQuestions': 'No hay preguntas con esta configuración. Prueba otro paquete u otra dificultad.',
+  'game.packDisabled': 'El paquete `{pack}` está desactivado en este servidor. Mira `/trivia packs`.',
+  'game.shuttingDown': 'El bot se está reiniciando; vuelve a empezar la partida en un minuto.',
+  'game.startedReply': '¡Partida iniciada! Suerte.',
+  'game.stopped': 'Partida detenida.',
   'game.questionHeader': 'Pregunta {number} de {total}',
   'game.closesAt': 'Se cierra {time}',
   'game.answeredCount': 'Respuestas fijadas: {count}',
@@ -46,6 +52,8 @@ export const es = {
   'end.stopNotAllowed':
     'Solo {starter}, que empezó la partida, o un miembro con Gestionar servidor puede detenerla.',
   'end.idle': 'Nadie respondió {count} preguntas seguidas, así que la partida ha terminado.',
+  'end.interrupted':
+    'Esta partida se interrumpió porque el bot se reinició. Empieza otra con `/trivia start`.',
 
   // Ayuda
   'help.title': 'Cómo jugar a Plot Trivia',

@@ -18,7 +18,12 @@ export function joinId(gameId: string): string {
 export function parseButtonId(customId: string): ButtonAction | undefined {
   const answer = ANSWER.exec(customId);
   if (answer) {
-    return { kind: 'answer', gameId: answer[1]!, roundIndex: Number(answer[2]), choiceIndex: Number(answer[3]) };
+    return {
+      kind: 'answer',
+      gameId: answer[1]!,
+      roundIndex: Number(answer[2]),
+      choiceIndex: Number(answer[3]),
+    };
   }
   const join = JOIN.exec(customId);
   if (join) return { kind: 'join', gameId: join[1]! };

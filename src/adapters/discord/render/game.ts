@@ -7,7 +7,12 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import type { GameEndedView, GameStartedView, QuestionView, RevealView } from '../../../app/game-announcer.ts';
+import type {
+  GameEndedView,
+  GameStartedView,
+  QuestionView,
+  RevealView,
+} from '../../../app/game-announcer.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
 import type { Standing } from '../../../core/scoring/standings.ts';
@@ -71,7 +76,11 @@ function choiceButtons(
     type: ComponentType.Button,
     custom_id: answerId(view.gameId, view.roundIndex, index),
     label: clip(`${LETTERS[index]}. ${choice}`, LIMITS.buttonLabel),
-    style: reveal ? (index === reveal.correctIndex ? ButtonStyle.Success : ButtonStyle.Secondary) : ButtonStyle.Primary,
+    style: reveal
+      ? index === reveal.correctIndex
+        ? ButtonStyle.Success
+        : ButtonStyle.Secondary
+      : ButtonStyle.Primary,
     disabled: reveal !== undefined,
   }));
   return { type: ComponentType.ActionRow, components: buttons };
@@ -80,7 +89,10 @@ function choiceButtons(
 function questionEmbed(view: QuestionView | (RevealView & { total: number; roundIndex: number })): APIEmbed {
   return {
     color: COLORS.question,
-    title: clip(t(view.lang, 'game.questionHeader', { number: view.roundIndex + 1, total: view.total }), LIMITS.embedTitle),
+    title: clip(
+      t(view.lang, 'game.questionHeader', { number: view.roundIndex + 1, total: view.total }),
+      LIMITS.embedTitle,
+    ),
     description: clip(view.question.prompt, LIMITS.embedDescription),
   };
 }
@@ -100,7 +112,10 @@ export function renderClosedQuestion(view: RevealView): MessagePayload {
   return {
     embeds: [questionEmbed({ ...view, total: view.reveal.total, roundIndex })],
     components: [
-      choiceButtons({ gameId: view.gameId, roundIndex, question: view.question }, { correctIndex: view.reveal.correctIndex }),
+      choiceButtons(
+        { gameId: view.gameId, roundIndex, question: view.question },
+        { correctIndex: view.reveal.correctIndex },
+      ),
     ],
     allowed_mentions: noPings,
   };
@@ -110,7 +125,11 @@ function standingsLines(lang: Lang, standings: readonly Standing[]): string {
   return standings
     .slice(0, STANDINGS_SHOWN)
     .map((standing) =>
-      t(lang, 'reveal.standingLine', { rank: standing.rank, player: mention(standing.playerId), points: standing.points }),
+      t(lang, 'reveal.standingLine', {
+        rank: standing.rank,
+        player: mention(standing.playerId),
+        points: standing.points,
+      }),
     )
     .join('\n');
 }
@@ -127,7 +146,9 @@ export function renderReveal(view: RevealView): MessagePayload {
         ? t(lang, 'reveal.nobodyRight')
         : t(lang, 'reveal.rightPlayers', {
             players: reveal.correctPlayers
-              .map((player) => t(lang, 'reveal.gained', { player: mention(player.playerId), points: player.points }))
+              .map((player) =>
+                t(lang, 'reveal.gained', { player: mention(player.playerId), points: player.points }),
+              )
               .join(', '),
           });
   const lines = [
@@ -144,10 +165,15 @@ export function renderReveal(view: RevealView): MessagePayload {
     embeds: [
       {
         color: COLORS.reveal,
-        title: clip(t(lang, 'game.questionHeader', { number: reveal.roundIndex + 1, total: reveal.total }), LIMITS.embedTitle),
+        title: clip(
+          t(lang, 'game.questionHeader', { number: reveal.roundIndex + 1, total: reveal.total }),
+          LIMITS.embedTitle,
+        ),
         description: clip(lines.join('\n'), LIMITS.embedDescription),
         ...(standings
-          ? { fields: [{ name: t(lang, 'reveal.standingsTitle'), value: clip(standings, LIMITS.fieldValue) }] }
+          ? {
+              fields: [{ name: t(lang, 'reveal.standingsTitle'), value: clip(standings, LIMITS.fieldValue) }],
+            }
           : {}),
       },
     ],
@@ -167,17 +193,15 @@ export function renderGameEnded(view: GameEndedView): MessagePayload {
           ? t(lang, 'end.idle', { count: view.reason.rounds })
           : t(lang, 'end.interrupted');
   const winner = view.standings[0];
-  const lines = view.standings
-    .slice(0, STANDINGS_SHOWN)
-    .map((standing) =>
-      t(lang, 'end.finalLine', {
-        rank: standing.rank,
-        player: mention(standing.playerId),
-        points: standing.points,
-        correct: standing.correct,
-        answered: standing.answered,
-      }),
-    );
+  const lines = view.standings.slice(0, STANDINGS_SHOWN).map((standing) =>
+    t(lang, 'end.finalLine', {
+      rank: standing.rank,
+      player: mention(standing.playerId),
+      points: standing.points,
+      correct: standing.correct,
+      answered: standing.answered,
+    }),
+  );
   const description = [
     reason,
     winner ? t(lang, 'end.winner', { player: mention(winner.playerId), points: winner.points }) : '',
