@@ -117,7 +117,8 @@ export function splitClauses(s: AnalysedSentence): Clause[] {
   s.tokens.forEach((token, index) => {
     if ((s.depth[index] ?? 0) > 0) return;
     const folded = fold(token.text);
-    if (token.kind === 'punct' && BOUNDARY.has(token.text) && !(token.text === '"' && current.length > 0 && isQuoteInside(s, index))) {
+    const innerDot = /^[.!?]$/.test(token.text) && index < s.tokens.length - 1 && s.tokens[index + 1]?.kind !== 'punct';
+    if (token.kind === 'punct' && BOUNDARY.has(token.text) && !innerDot && !(token.text === '"' && current.length > 0 && isQuoteInside(s, index))) {
       flush();
       return;
     }

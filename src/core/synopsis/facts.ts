@@ -244,15 +244,10 @@ function events(ctx: Ctx): void {
           draft.restWithoutPlace = render([...rest.slice(0, k - 1 - det), ...rest.slice(stop)]);
         }
       }
-      if (ref?.entity.kind === 'person' && draft.agent === undefined && draft.passive && ['by', 'por'].includes(prev)) {
-        const end = rest.findIndex((x) => x.index >= ref.mention.last);
-        draft.agent = ref.entity.name;
-        draft.restWithoutAgent = render([...rest.slice(0, k - 1), ...rest.slice(end < 0 ? rest.length : end)]);
-      }
     }
-    // Spanish titles between "por" and the name: "arrestado por el agente ruso Sidorov".
-    if (draft.passive && draft.agent === undefined && ctx.lang === 'es') {
-      const por = rest.findIndex((x) => x.folded === 'por');
+    // Titles may sit between "by" and the name: "by IMF Operations Director Musgrave", "por el agente ruso Sidorov".
+    if (draft.passive) {
+      const por = rest.findIndex((x) => x.folded === 'por' || x.folded === 'by');
       if (por >= 0) {
         for (let k = por + 1; k < Math.min(rest.length, por + 6); k++) {
           const ref = ctx.mentions.get(s.index)?.get(rest[k]?.index ?? -1);
@@ -348,7 +343,8 @@ function reveals(ctx: Ctx): void {
 
 function quantities(ctx: Ctx): void {
   for (const s of ctx.analysis.sentences) {
-    for (const c of splitClauses(s)) {
+    const clauses = splitClauses(s);
+    for (const c of clauses) {
       c.tokens.forEach((tok, k) => {
         const f = tok.folded;
         const isDigits = tok.token.kind === 'number' && /^\d{1,4}$/.test(tok.token.text);
@@ -356,15 +352,17 @@ function quantities(ctx: Ctx): void {
         if (!isDigits && !isWordNumber) return;
         const value = parseNumber(f);
         if (value === undefined || value <= 1 || (isDigits && value >= 1900 && value <= 2100)) return;
-        const next = c.tokens[k + 1]?.folded ?? '';
+        const following = c.tokens[k + 1]?.folded ?? '';
         const unitKey = Object.keys(UNITS).find((u) => {
           const unit = UNITS[u];
-          return unit && unit.lang === ctx.lang && (fold(unit.plural) === next || u === next);
+          return unit && unit.lang === ctx.lang && (fold(unit.plural) === following || u === following);
         });
         const counting = /^(?:counting|count|counts|contando|cuenta)$/.test(c.tokens[k - 2]?.folded ?? '') && /^(?:to|hasta)$/.test(c.tokens[k - 1]?.folded ?? '');
         if (!unitKey && !counting) return;
         const unit = unitKey ? UNITS[unitKey] : undefined;
-        const clauseText = renderTokens(ctx.analysis.body, c.tokens.map((x) => x.token));
+        let clauseText = renderTokens(ctx.analysis.body, c.tokens.map((x) => x.token));
+        const next = clauses[c.position + 1];
+        if (c.tokens.length < 6 && next) clauseText += `, ${renderTokens(ctx.analysis.body, next.tokens.map((x) => x.token))}`;
         ctx.drafts.push({
           kind: 'quantity',
           value,

@@ -2,6 +2,18 @@
 
 /** Lowercase, strip accents and punctuation, collapse spaces. */
 export function fold(text: string): string {
+  let cached = foldCache.get(text);
+  if (cached === undefined) {
+    cached = foldUncached(text);
+    if (foldCache.size > 50_000) foldCache.clear();
+    foldCache.set(text, cached);
+  }
+  return cached;
+}
+
+const foldCache = new Map<string, string>();
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
