@@ -114,6 +114,16 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     return chosen;
   }
   const tiers = sources(draft.kind, s);
-  for (const tier of [tiers.own, tiers.others, tiers.pool]) shuffled([...new Set(tier)], rng).forEach(consider);
+  // Options about as frequent in the synopsis as the answer, so "pick the most mentioned" stays a blind guess.
+  const freq = (name: string): number => Math.log2(1 + (s.analysis.entities.find((e) => e.name === name)?.mentions.length ?? 1));
+  const target = freq(draft.answer);
+  // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
+  const distance = (name: string): number =>
+    Math.abs(freq(name) - target) + (freq(name) < target ? 1 : 0) + (name.length < draft.answer.length ? 0.25 : 0);
+  const own = shuffled([...new Set(tiers.own)], rng).sort((a, b) => distance(a) - distance(b));
+  const near = shuffled(own.slice(0, 4), rng);
+  for (const tier of [near, own.slice(5), shuffled([...new Set(tiers.others)], rng), shuffled([...new Set(tiers.pool)], rng)]) {
+    tier.forEach(consider);
+  }
   return chosen;
 }

@@ -10,7 +10,8 @@ export type RejectReason =
   | 'distractor-true'
   | 'ungrounded'
   | 'near-duplicate'
-  | 'too-long';
+  | 'too-long'
+  | 'answer-overused';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'answer-in-stem',
@@ -21,7 +22,11 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'ungrounded',
   'near-duplicate',
   'too-long',
+  'answer-overused',
 ];
+
+/** The protagonist answers half the "who" questions of a synopsis; past this many per type, they teach nothing. */
+export const MAX_SAME_ANSWER_PER_TYPE = 3;
 
 /** Discord limits: a button label holds 80 characters, an embed title 256, an embed field 1024. */
 export const LIMITS = { prompt: 256, choice: 80, accepted: 100, source: 1024 } as const;
@@ -107,5 +112,8 @@ export function gate(q: Question, ctx: GateContext, accepted: readonly Question[
       (other.type === q.type && normaliseAnswer(other.answer) === normaliseAnswer(q.answer) && similarity(other.prompt, q.prompt) >= 0.5),
   );
   if (duplicate) return 'near-duplicate';
+  const key = normaliseAnswer(q.answer);
+  const same = accepted.filter((other) => other.type === q.type && normaliseAnswer(other.answer) === key).length;
+  if (same >= MAX_SAME_ANSWER_PER_TYPE && q.type !== 'cast') return 'answer-overused';
   return undefined;
 }
