@@ -51,8 +51,18 @@ export interface PackMeta {
   generatorVersion: string;
 }
 
+/** A named thing of the synopsis, kept in the pack so other packs can borrow it as a distractor. */
+export interface PackEntity {
+  kind: 'person' | 'actor' | 'place' | 'org' | 'object';
+  name: string;
+  aliases: string[];
+  mentions: number;
+  city?: boolean;
+}
+
 export interface QuestionPack {
   meta: PackMeta;
   facts: unknown[];
   questions: Question[];
+  entities?: PackEntity[];
 }
