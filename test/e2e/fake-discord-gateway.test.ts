@@ -104,6 +104,24 @@ describe('fake Discord gateway', () => {
     expect([reply0.content, reply1.content]).toEqual(['pong from shard 0', 'pong from shard 1']);
   });
 
+  it('when heartbeats go unacknowledged, then the client treats the connection as a zombie and resumes', async () => {
+    await fake.close();
+    fake = await FakeDiscord.start({ heartbeatIntervalMs: 200 });
+    guild = fake.createGuild();
+    channel = fake.createTextChannel({ guildId: guild.id });
+    player = fake.createMember({ guildId: guild.id });
+    const client = await bot();
+    await client.application.commands.set([ping]);
+
+    fake.setHeartbeatAcks(false);
+    await expect.poll(() => fake.gateway.stats.resumes, { timeout: 5_000 }).toBeGreaterThan(0);
+    fake.setHeartbeatAcks(true);
+    await fake.waitForConnectedSessions(1);
+
+    expect((await ask().response()).content).toBe('pong from shard 0');
+    expect(fake.gateway.stats.identifies).toBe(1);
+  });
+
   it('when a guild is created while the bot is connected, then the client gets GUILD_CREATE', async () => {
     const client = await bot();
     const joined = new Promise<string>((resolve) => client.once(Events.GuildCreate, (g) => resolve(g.name)));

@@ -69,6 +69,22 @@ describe('fake Discord with the real discord.js client', () => {
     expect(cached?.preferredLocale).toBe('es-ES');
     expect(cached?.channels.cache.get(channel.id)?.name).toBe('trivia');
     expect(client.user.id).toBe(fake.botUser.id);
+    expect(fake.errors).toEqual([]);
+  });
+
+  it('when the bot asks for the callback response, then it gets the created message back', async () => {
+    let messageId: string | undefined;
+    await startBot(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const response = await interaction.reply({ content: 'with response', withResponse: true });
+      messageId = response.resource?.message?.id;
+    });
+
+    const reply = await fake
+      .sendSlashCommand({ guildId: guild.id, channelId: channel.id, userId: player.id, name: 'ping' })
+      .response();
+
+    await expect.poll(() => messageId).toBe(reply.id);
   });
 
   it('when the bot registers commands, then PUT stores them and GET returns them', async () => {

@@ -218,7 +218,6 @@ export class FakeDiscord {
 
   private deliver(record: InteractionRecord): InteractionHandle {
     this.world.registerInteraction(record);
-    this.world.indexToken(record);
     const delivered = this.gateway.dispatch(
       GatewayDispatchEvents.InteractionCreate,
       record.payload,
@@ -311,6 +310,11 @@ export class FakeDiscord {
 
   invalidateSession(resumable: boolean): void {
     this.gateway.invalidateSession(resumable);
+  }
+
+  /** `false` leaves heartbeats unanswered: the client must detect the zombie connection and resume. */
+  setHeartbeatAcks(enabled: boolean): void {
+    this.gateway.ackHeartbeats = enabled;
   }
 
   /** Resolves once `count` sessions are attached to open sockets (e.g. after a RESUME). */

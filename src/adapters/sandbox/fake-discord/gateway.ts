@@ -48,6 +48,7 @@ export interface GatewayStats {
   resumes: number;
   invalidSessions: number;
   connections: number;
+  heartbeats: number;
 }
 
 const PRIVILEGED =
@@ -80,9 +81,17 @@ function requiredIntent(event: string): number {
 export class Gateway implements Dispatcher {
   readonly sessions = new Map<string, GatewaySession>();
   readonly connections = new Set<Connection>();
-  readonly stats: GatewayStats = { identifies: 0, resumes: 0, invalidSessions: 0, connections: 0 };
+  readonly stats: GatewayStats = {
+    identifies: 0,
+    resumes: 0,
+    invalidSessions: 0,
+    connections: 0,
+    heartbeats: 0,
+  };
   readonly #wss = new WebSocketServer({ noServer: true, perMessageDeflate: false });
   url = '';
+  /** Off: heartbeats go unanswered, so clients see a zombie connection and reconnect. */
+  ackHeartbeats = true;
 
   constructor(
     private readonly world: World,
@@ -174,7 +183,13 @@ export class Gateway implements Dispatcher {
     const d = isRecord(payload.d) ? payload.d : null;
     switch (payload.op as GatewayOpcodes) {
       case GatewayOpcodes.Heartbeat:
-        this.send(connection, JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
+        this.stats.heartbeats++;
+        if (this.ackHeartbeats) {
+          this.send(
+            connection,
+            JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }),
+          );
+        }
         return;
       case GatewayOpcodes.Identify:
         this.identify(connection, d);

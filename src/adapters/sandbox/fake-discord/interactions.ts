@@ -211,6 +211,7 @@ export class InteractionFactory {
       if (command && !def) throw new ImpossibleUserAction(`/${input.name} has no option "${name}"`);
       const type = def?.type ?? inferType(value);
       const isFocused = name === focused;
+      if (!isFocused && def) checkOptionValue(input.name, def, value);
       if (!isFocused && def && 'choices' in def && Array.isArray(def.choices) && def.choices.length > 0) {
         if (!def.choices.some((c) => c.value === value)) {
           throw new ImpossibleUserAction(`"${String(value)}" is not a choice of option "${name}"`);
@@ -346,6 +347,44 @@ export class InteractionFactory {
       throw new ImpossibleUserAction(`Component "${input.customId}" is disabled`);
     }
     return { record, component, ctx };
+  }
+}
+
+/** The Discord client only lets a user submit values of the option's type, within its bounds. */
+function checkOptionValue(command: string, def: APIApplicationCommandOption, value: OptionValue): void {
+  const fail = (why: string): never => {
+    throw new ImpossibleUserAction(`/${command} option "${def.name}": ${why}`);
+  };
+  switch (def.type) {
+    case ApplicationCommandOptionType.Integer:
+    case ApplicationCommandOptionType.Number: {
+      if (
+        typeof value !== 'number' ||
+        (def.type === ApplicationCommandOptionType.Integer && !Number.isInteger(value))
+      ) {
+        fail(
+          `${String(value)} is not ${def.type === ApplicationCommandOptionType.Integer ? 'an integer' : 'a number'}`,
+        );
+      }
+      if (def.min_value !== undefined && (value as number) < def.min_value)
+        fail(`${String(value)} < ${def.min_value}`);
+      if (def.max_value !== undefined && (value as number) > def.max_value)
+        fail(`${String(value)} > ${def.max_value}`);
+      return;
+    }
+    case ApplicationCommandOptionType.String: {
+      if (typeof value !== 'string') fail(`${String(value)} is not a string`);
+      const text = value as string;
+      if (def.min_length !== undefined && text.length < def.min_length)
+        fail(`shorter than ${def.min_length}`);
+      if (def.max_length !== undefined && text.length > def.max_length) fail(`longer than ${def.max_length}`);
+      return;
+    }
+    case ApplicationCommandOptionType.Boolean:
+      if (typeof value !== 'boolean') fail(`${String(value)} is not a boolean`);
+      return;
+    default:
+      if (typeof value !== 'string') fail(`expects an id`);
   }
 }
 

@@ -196,6 +196,7 @@ export class World {
   readonly globalCommands = new Map<string, APIApplicationCommand>();
   readonly guildCommands = new Map<string, Map<string, APIApplicationCommand>>();
   readonly errors: RecordedError[] = [];
+  readonly #byToken = new Map<string, InteractionRecord>();
   dispatcher: Dispatcher = { dispatch: () => undefined };
 
   constructor(readonly options: WorldOptions) {
@@ -748,7 +749,22 @@ export class World {
 
   registerInteraction(record: InteractionRecord): void {
     this.interactions.set(record.id, record);
+    this.#byToken.set(record.token, record);
+    if (++this.#sincePrune >= 1_000) this.pruneInteractions();
     this.events.emit('interactionCreate', record);
+  }
+
+  #sincePrune = 0;
+
+  /** Long sandbox or benchmark runs would otherwise keep every interaction; Discord forgets them after 15 min too. */
+  private pruneInteractions(): void {
+    this.#sincePrune = 0;
+    const cutoff = this.options.now() - this.options.interactionTokenTtlMs;
+    for (const [id, record] of this.interactions) {
+      if (record.createdAt >= cutoff) break;
+      this.interactions.delete(id);
+      this.#byToken.delete(record.token);
+    }
   }
 
   interactionStatus(record: InteractionRecord): InteractionStatus {
@@ -885,22 +901,8 @@ export class World {
     return record;
   }
 
-  readonly #byToken = new Map<string, InteractionRecord>();
-
   findInteractionByToken(token: string): InteractionRecord | undefined {
-    const cached = this.#byToken.get(token);
-    if (cached) return cached;
-    for (const record of this.interactions.values()) {
-      if (record.token === token) {
-        this.#byToken.set(token, record);
-        return record;
-      }
-    }
-    return undefined;
-  }
-
-  indexToken(record: InteractionRecord): void {
-    this.#byToken.set(record.token, record);
+    return this.#byToken.get(token);
   }
 
   private webhookMessage(record: InteractionRecord, messageId: string): MessageRecord {
