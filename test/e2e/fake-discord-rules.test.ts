@@ -312,6 +312,21 @@ describe('fake Discord rules', () => {
     expect(fake.rateLimitHits).toEqual([]);
   }, 20_000);
 
+  it('when the bot fetches itself, its application and a channel, then the fake answers like Discord', async () => {
+    const { channel } = await setUp();
+
+    const application = await client?.application.fetch();
+    const oauth = (await client?.rest.get('/oauth2/applications/@me')) as { id: string };
+    const me = (await client?.rest.get('/users/@me')) as { id: string; bot: boolean };
+    const fetched = await client?.channels.fetch(channel.id, { force: true });
+
+    expect(application?.id).toBe(fake.applicationId);
+    expect(oauth.id).toBe(fake.applicationId);
+    expect(me).toMatchObject({ id: fake.botUser.id, bot: true });
+    expect(fetched?.id).toBe(channel.id);
+    expect(fake.errors).toEqual([]);
+  });
+
   it('when the bot posts, then waitForMessage sees it and subscribers hear every change', async () => {
     const { textChannel } = await setUp();
     const heard: string[] = [];

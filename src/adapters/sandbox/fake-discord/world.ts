@@ -601,6 +601,16 @@ export class World {
       message.webhook_id = this.applicationId;
       message.application_id = this.applicationId;
       message.interaction_metadata = this.interactionMetadata(extra.interaction);
+      const data = extra.interaction.payload.data;
+      if (extra.interaction.type === InteractionType.ApplicationCommand && data && 'name' in data) {
+        // Deprecated by Discord but still sent, and still read by discord.js (`message.interaction`).
+        message.interaction = {
+          id: extra.interaction.id,
+          type: InteractionType.ApplicationCommand,
+          name: data.name,
+          user: this.apiUser(this.user(extra.interaction.userId)),
+        };
+      }
     }
     return message;
   }
