@@ -1,20 +1,141 @@
-// The composition root: the only file that builds concrete objects and reads process.env.
+// The composition root: the only file that builds concrete objects. Run directly, it reads the environment and
+// starts the bot (or, without a token, the local sandbox); tests call startPlotTrivia with their own parts.
 import 'dotenv/config';
-import { openDatabase } from './adapters/db/database.ts';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Client } from 'discord.js';
+import { CachedSettingsStore } from './app/cached-settings.ts';
+import { GameService, type GameTiming } from './app/game-service.ts';
+import type { Clock, Timers } from './core/ports.ts';
+import { parsePack } from './core/questions/pack-format.ts';
+import { createRng } from './core/random.ts';
+import { openDatabase, type Database } from './adapters/db/database.ts';
+import { PrismaGameStore } from './adapters/db/game-store.ts';
 import { databaseOptions } from './adapters/db/options.ts';
-import { parseConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { syncPacks } from './adapters/db/pack-sync.ts';
+import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
+import { DiscordGameAnnouncer } from './adapters/discord/announcer.ts';
+import { connectBot, createDiscordClient } from './adapters/discord/bot.ts';
+import { createRouter } from './adapters/discord/router.ts';
+import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
+import { systemTimers } from './adapters/timers.ts';
+import { parseConfig, type Config } from './config.ts';
+import { createLogger, type Logger } from './logger.ts';
 
-const parsed = parseConfig(process.env);
-if (!parsed.ok) {
-  for (const error of parsed.errors) console.error(`config: ${error}`);
-  process.exit(1);
+export const PACKS_DIR = path.resolve(import.meta.dirname, '..', 'questions', 'packs');
+
+export interface RuntimeOptions {
+  config: Config;
+  /** The Discord token to log in with (the sandbox passes its fake's). */
+  token: string;
+  /** Another Discord API base, for the local fake. */
+  discordRestApi?: string;
+  /** An already open database (tests); otherwise opened from the config. */
+  database?: Database;
+  logger?: Logger;
+  clock?: Clock;
+  timers?: Timers;
+  timing?: GameTiming;
+  packsDir?: string;
+  shards?: number[];
+  shardCount?: number;
 }
-const config = parsed.config;
-const logger = createLogger({ level: config.logLevel, secrets: [config.discordToken] });
 
-const database = await openDatabase(databaseOptions(config));
-const report = await database.migrate();
-logger.info({ database: database.description, applied: report.applied }, 'database ready');
-console.log('Set DISCORD_TOKEN in .env to connect to Discord (the local sandbox is not built yet).');
-await database.close();
+export interface RunningBot {
+  client: Client<true>;
+  database: Database;
+  games: GameService;
+  logger: Logger;
+  /** Graceful: stop taking games, finish writes, close the gateway, then the database. */
+  stop(): Promise<void>;
+}
+
+export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningBot> {
+  const { config } = options;
+  const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [options.token] });
+  const clock = options.clock ?? { now: () => Date.now() };
+  const database = options.database ?? (await openDatabase(databaseOptions(config)));
+  try {
+    const migration = await database.migrate();
+    logger.info({ database: database.description, applied: migration.applied }, 'database ready');
+
+    const loaded = await loadPacks(options.packsDir ?? PACKS_DIR, parsePack);
+    for (const rejected of loaded.rejected) logger.warn(rejected, 'question pack rejected');
+    await syncPacks(database.prisma, loaded.packs);
+    const bank = new InMemoryQuestionBank(loaded.packs.map((entry) => entry.pack));
+
+    const settings = new CachedSettingsStore(new PrismaSettingsStore(database.prisma));
+    const client = createDiscordClient({
+      ...(options.discordRestApi ? { restApi: options.discordRestApi } : {}),
+      ...(options.shards ? { shards: options.shards } : {}),
+      ...(options.shardCount ? { shardCount: options.shardCount } : {}),
+    });
+    const games = new GameService({
+      games: new PrismaGameStore(database.prisma),
+      settings,
+      bank,
+      announcer: new DiscordGameAnnouncer(client.rest, logger),
+      clock,
+      timers: options.timers ?? systemTimers(),
+      rng: { create: createRng },
+      logger,
+      ...(options.timing ? { timing: options.timing } : {}),
+    });
+    const router = createRouter({ games, settings, bank, clock, logger });
+    const ready = await connectBot(client, options.token, router, logger);
+    const interrupted = await games.closeInterruptedGames();
+    if (interrupted > 0) logger.warn({ games: interrupted }, 'closed games interrupted by the last shutdown');
+
+    return {
+      client: ready,
+      database,
+      games,
+      logger,
+      async stop() {
+        await games.shutdown();
+        await ready.destroy();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    if (!options.database) await database.close();
+    throw error;
+  }
+}
+
+async function runFromEnvironment(): Promise<void> {
+  const parsed = parseConfig(process.env);
+  if (!parsed.ok) {
+    for (const error of parsed.errors) console.error(`config: ${error}`);
+    process.exit(1);
+  }
+  const config = parsed.config;
+  if (!config.discordToken) {
+    const { runSandbox } = await import('./adapters/sandbox/run-sandbox.ts');
+    await runSandbox(config, startPlotTrivia);
+    return;
+  }
+  const bot = await startPlotTrivia({ config, token: config.discordToken });
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bot.logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        bot.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runFromEnvironment().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
