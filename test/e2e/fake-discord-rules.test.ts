@@ -152,6 +152,37 @@ describe('fake Discord rules', () => {
     ).toEqual(['Q1 (answered)']);
   });
 
+  it('when the bot opens a modal and the user submits it, then the bot reads the fields', async () => {
+    const { player, on, textChannel } = await setUp();
+    const prompt = await textChannel.send({
+      content: 'Guess',
+      components: [{ type: 1, components: [{ type: 2, style: 1, custom_id: 'guess', label: 'Guess' }] }],
+    });
+    on(async (i) => {
+      if (i.isButton()) {
+        await i.showModal({
+          custom_id: 'guess-modal',
+          title: 'Your guess',
+          components: [{ type: 1, components: [{ type: 4, custom_id: 'film', label: 'Film', style: 1 }] }],
+        });
+      } else if (i.isModalSubmit()) {
+        await i.reply({
+          content: `you said ${i.fields.getTextInputValue('film')}`,
+          flags: MessageFlags.Ephemeral,
+        });
+      }
+    });
+
+    const click = fake.clickButton({ messageId: prompt.id, customId: 'guess', userId: player.id });
+    await click.acknowledged();
+    const reply = await fake.submitModal({ interactionId: click.id, values: { film: 'Alien' } }).response();
+
+    expect(reply.content).toBe('you said Alien');
+    expect(() => fake.submitModal({ interactionId: click.id, values: { nope: 'x' } })).toThrow(
+      ImpossibleUserAction,
+    );
+  });
+
   it('when a select menu is used, then the bot gets the values', async () => {
     const { player, on, textChannel } = await setUp();
     const menu = await textChannel.send({

@@ -9,6 +9,7 @@ import {
   InteractionFactory,
   type AutocompleteInput,
   type ButtonClickInput,
+  type ModalSubmitInput,
   type SelectInput,
   type SlashCommandInput,
 } from './interactions.ts';
@@ -214,6 +215,11 @@ export class FakeDiscord {
 
   selectMenu(input: SelectInput): InteractionHandle {
     return this.deliver(this.#factory.select(input));
+  }
+
+  /** Submits the modal the bot showed in answer to `interactionId`. */
+  submitModal(input: ModalSubmitInput): InteractionHandle {
+    return this.deliver(this.#factory.modalSubmit(input));
   }
 
   private deliver(record: InteractionRecord): InteractionHandle {

@@ -9,6 +9,7 @@ export {
   ImpossibleUserAction,
   type AutocompleteInput,
   type ButtonClickInput,
+  type ModalSubmitInput,
   type OptionValue,
   type SelectInput,
   type SlashCommandInput,

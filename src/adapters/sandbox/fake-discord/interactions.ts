@@ -5,6 +5,7 @@ import {
   ApplicationIntegrationType,
   ComponentType,
   InteractionContextType,
+  InteractionResponseType,
   InteractionType,
   type APIApplicationCommand,
   type APIApplicationCommandOption,
@@ -44,6 +45,14 @@ export interface ButtonClickInput {
 
 export interface SelectInput extends ButtonClickInput {
   values: string[];
+}
+
+export interface ModalSubmitInput {
+  /** The interaction the bot answered with the modal; the same user submits it. */
+  interactionId: string;
+  /** Text input values by custom_id. */
+  values: Record<string, string>;
+  locale?: string;
 }
 
 /** Something a real user could not do in the Discord client (a test or bot bug), thrown by the driver. */
@@ -321,6 +330,42 @@ export class InteractionFactory {
     payload.data = { custom_id: input.customId, component_type: component.type, values: input.values };
     payload.message = source.message;
     record.sourceMessageId = source.message.id;
+    return record;
+  }
+
+  /** Submits the modal the bot opened (callback type 9) in answer to `interactionId`. */
+  modalSubmit(input: ModalSubmitInput): InteractionRecord {
+    const opener = this.world.interactions.get(input.interactionId);
+    const modal = opener?.callback?.type === InteractionResponseType.Modal ? opener.callback.data : null;
+    if (!opener || !modal)
+      throw new ImpossibleUserAction(`Interaction ${input.interactionId} did not open a modal`);
+    const ctx = this.context(opener.guildId, opener.channelId, opener.userId, input.locale);
+    const remaining = new Map(Object.entries(input.values));
+    const submitted = (component: Record<string, unknown>): Record<string, unknown> => {
+      const customId = String(component.custom_id);
+      const value = remaining.get(customId) ?? '';
+      remaining.delete(customId);
+      if (component.required !== false && value === '')
+        throw new ImpossibleUserAction(`Text input "${customId}" is required`);
+      return { type: ComponentType.TextInput, custom_id: customId, value };
+    };
+    const rows = (Array.isArray(modal.components) ? modal.components : []) as Record<string, unknown>[];
+    const components = rows.map((row) => {
+      if (row.type === ComponentType.Label && typeof row.component === 'object' && row.component !== null) {
+        return { type: ComponentType.Label, component: submitted(row.component as Record<string, unknown>) };
+      }
+      const children = (Array.isArray(row.components) ? row.components : []) as Record<string, unknown>[];
+      return { type: ComponentType.ActionRow, components: children.map(submitted) };
+    });
+    const unknown = [...remaining.keys()][0];
+    if (unknown !== undefined) throw new ImpossibleUserAction(`The modal has no text input "${unknown}"`);
+    const { record, payload } = this.base(InteractionType.ModalSubmit, ctx);
+    payload.data = { custom_id: modal.custom_id, components };
+    if (opener.sourceMessageId) {
+      const source = this.world.messages.get(opener.sourceMessageId);
+      if (source) payload.message = source.message;
+      record.sourceMessageId = opener.sourceMessageId;
+    }
     return record;
   }
 
