@@ -1,7 +1,11 @@
 import path from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { ALL_COMMANDS } from '../../src/adapters/discord/commands/definitions.ts';
-import { FakeDiscord, type FakeChannel, type FakeGuild } from '../../src/adapters/sandbox/fake-discord/index.ts';
+import {
+  FakeDiscord,
+  type FakeChannel,
+  type FakeGuild,
+} from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/logger.ts';
 import { startPlotTrivia, type RunningBot } from '../../src/main.ts';
@@ -21,7 +25,10 @@ export interface Harness {
 }
 
 /** The real bot (main.ts wiring, real discord.js) against the fake Discord and a fresh database of `kind`. */
-export async function startHarness(kind: DatabaseKind, options: { packsDir?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  kind: DatabaseKind,
+  options: { packsDir?: string } = {},
+): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const guild = fake.createGuild({ name: 'Test Server' });
   const channel = fake.createTextChannel({ guildId: guild.id, name: 'trivia' });
@@ -56,5 +63,11 @@ export async function startHarness(kind: DatabaseKind, options: { packsDir?: str
 }
 
 export function embedText(message: APIMessage): string {
-  return message.embeds.map((embed) => [embed.title, embed.description, ...(embed.fields ?? []).map((f) => `${f.name}\n${f.value}`)].join('\n')).join('\n');
+  return message.embeds
+    .map((embed) =>
+      [embed.title, embed.description, ...(embed.fields ?? []).map((f) => `${f.name}\n${f.value}`)].join(
+        '\n',
+      ),
+    )
+    .join('\n');
 }

@@ -8,7 +8,10 @@ import type { PrismaClient } from './generated/client.ts';
 export async function syncPacks(prisma: PrismaClient, packs: readonly LoadedPack[]): Promise<number> {
   let changed = 0;
   for (const { pack, checksum } of packs) {
-    const existing = await prisma.questionPack.findUnique({ where: { id: pack.meta.id }, select: { checksum: true } });
+    const existing = await prisma.questionPack.findUnique({
+      where: { id: pack.meta.id },
+      select: { checksum: true },
+    });
     if (existing?.checksum === checksum) continue;
     changed++;
     const ids = pack.questions.map((question) => question.id);
@@ -44,8 +47,14 @@ export async function syncPacks(prisma: PrismaClient, packs: readonly LoadedPack
         })),
         skipDuplicates: true,
       }),
-      prisma.question.updateMany({ where: { packId: pack.meta.id, id: { notIn: ids } }, data: { retired: true } }),
-      prisma.question.updateMany({ where: { packId: pack.meta.id, id: { in: ids } }, data: { retired: false } }),
+      prisma.question.updateMany({
+        where: { packId: pack.meta.id, id: { notIn: ids } },
+        data: { retired: true },
+      }),
+      prisma.question.updateMany({
+        where: { packId: pack.meta.id, id: { in: ids } },
+        data: { retired: false },
+      }),
     ]);
   }
   return changed;

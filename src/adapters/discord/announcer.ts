@@ -36,7 +36,8 @@ export class DiscordGameAnnouncer implements GameAnnouncer {
   }
 
   async roundClosed(channelId: string, view: RevealView): Promise<void> {
-    if (view.questionMessageId) await this.edit(channelId, view.questionMessageId, renderClosedQuestion(view), view.gameId);
+    if (view.questionMessageId)
+      await this.edit(channelId, view.questionMessageId, renderClosedQuestion(view), view.gameId);
     await this.post(channelId, renderReveal(view), view.gameId);
   }
 
@@ -44,7 +45,11 @@ export class DiscordGameAnnouncer implements GameAnnouncer {
     await this.post(channelId, renderGameEnded(view), view.gameId);
   }
 
-  private async post(channelId: string, payload: MessagePayload, gameId: string): Promise<string | undefined> {
+  private async post(
+    channelId: string,
+    payload: MessagePayload,
+    gameId: string,
+  ): Promise<string | undefined> {
     try {
       const message = (await this.rest.post(Routes.channelMessages(channelId), {
         body: payload,
@@ -56,7 +61,12 @@ export class DiscordGameAnnouncer implements GameAnnouncer {
     }
   }
 
-  private async edit(channelId: string, messageId: string, payload: MessagePayload, gameId: string): Promise<void> {
+  private async edit(
+    channelId: string,
+    messageId: string,
+    payload: MessagePayload,
+    gameId: string,
+  ): Promise<void> {
     try {
       await this.rest.patch(Routes.channelMessage(channelId, messageId), { body: payload });
     } catch (error) {

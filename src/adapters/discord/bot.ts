@@ -1,4 +1,11 @@
-import { Client, Events, GatewayIntentBits, OAuth2Scopes, PermissionFlagsBits, type Interaction } from 'discord.js';
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  OAuth2Scopes,
+  PermissionFlagsBits,
+  type Interaction,
+} from 'discord.js';
 import type { AppLogger } from '../../app/logger-port.ts';
 
 /** What the bot needs in a channel: read it, post embeds with buttons, edit its own messages. */
@@ -42,7 +49,9 @@ export async function connectBot(
     );
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event, shardId) => logger.warn({ shardId, code: event.code }, 'gateway disconnected'));
+  client.on(Events.ShardDisconnect, (event, shardId) =>
+    logger.warn({ shardId, code: event.code }, 'gateway disconnected'),
+  );
   client.on(Events.ShardResume, (shardId) => logger.info({ shardId }, 'gateway resumed'));
   const ready = new Promise<Client<true>>((resolve) => client.once(Events.ClientReady, resolve));
   await client.login(token);

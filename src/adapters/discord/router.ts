@@ -25,7 +25,10 @@ export interface FeatureHandlers {
  * The one interactionCreate handler. Every failure is logged with the interaction and guild ids and answered with
  * a localized ephemeral message (a follow-up when the interaction was already acknowledged).
  */
-export function createRouter(context: BotContext, features: FeatureHandlers = { commands: {}, buttons: [], autocomplete: {} }) {
+export function createRouter(
+  context: BotContext,
+  features: FeatureHandlers = { commands: {}, buttons: [], autocomplete: {} },
+) {
   async function route(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) {
       const focused = interaction.options.getFocused(true).name;
@@ -42,7 +45,10 @@ export function createRouter(context: BotContext, features: FeatureHandlers = { 
         return;
       }
       if (interaction.commandName === 'help') {
-        await interaction.reply({ ...renderHelp(await replyLang(context, interaction)), flags: MessageFlags.Ephemeral });
+        await interaction.reply({
+          ...renderHelp(await replyLang(context, interaction)),
+          flags: MessageFlags.Ephemeral,
+        });
         return;
       }
       if (interaction.commandName === 'trivia' && interaction.inGuild()) {
@@ -77,7 +83,12 @@ export function createRouter(context: BotContext, features: FeatureHandlers = { 
       await route(interaction);
     } catch (error) {
       context.logger.error(
-        { err: error, interactionId: interaction.id, guildId: interaction.guildId, userId: interaction.user.id },
+        {
+          err: error,
+          interactionId: interaction.id,
+          guildId: interaction.guildId,
+          userId: interaction.user.id,
+        },
         'interaction failed',
       );
       if (!interaction.isRepliable() || interaction.isAutocomplete()) return;
@@ -87,7 +98,10 @@ export function createRouter(context: BotContext, features: FeatureHandlers = { 
           await replyEphemeral(interaction, t(lang, 'error.tryAgainLater'));
         }
       } catch (replyError) {
-        context.logger.warn({ err: replyError, interactionId: interaction.id }, 'could not report the failure');
+        context.logger.warn(
+          { err: replyError, interactionId: interaction.id },
+          'could not report the failure',
+        );
       }
     }
   };

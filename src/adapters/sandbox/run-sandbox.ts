@@ -10,7 +10,9 @@ export async function runSandbox(config: Config, start: Start): Promise<void> {
   const fake = await FakeDiscord.start();
   const bot = await start({ config, token: fake.token, discordRestApi: fake.restUrl });
   await bot.client.application.commands.set(ALL_COMMANDS);
-  console.log('Local sandbox: the terminal player is not built yet. Set DISCORD_TOKEN in .env to connect to Discord.');
+  console.log(
+    'Local sandbox: the terminal player is not built yet. Set DISCORD_TOKEN in .env to connect to Discord.',
+  );
   await bot.stop();
   await fake.close();
 }

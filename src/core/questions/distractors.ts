@@ -5,7 +5,15 @@ import { shuffled } from '../synopsis/rng.ts';
 import { capitaliseFirst, containsWords } from '../synopsis/text.ts';
 import type { Draft, OptionKind } from './drafts.ts';
 import { matchesAnswer, normaliseAnswer } from './match.ts';
-import { ACTOR_POOL, CITY_POOL, NAME_POOL, OBJECT_POOL, PLACE_POOL, RELATION_POOL, ROLE_POOL } from './pools.ts';
+import {
+  ACTOR_POOL,
+  CITY_POOL,
+  NAME_POOL,
+  OBJECT_POOL,
+  PLACE_POOL,
+  RELATION_POOL,
+  ROLE_POOL,
+} from './pools.ts';
 import type { Lang, PackEntity, QuestionPack } from './question.ts';
 
 export interface DistractorSources {
@@ -39,16 +47,28 @@ const isArticleRole = (role: string): boolean => /^(?:a|an|the|el|la|los|las|un|
 function sources(kind: OptionKind, s: DistractorSources): Tiered {
   const own = s.analysis.entities;
   const other = (k: PackEntity['kind'], sameLang = false): string[] =>
-    packEntities(s.otherPacks, s.lang, sameLang).filter((e) => e.kind === k).map((e) => e.name);
+    packEntities(s.otherPacks, s.lang, sameLang)
+      .filter((e) => e.kind === k)
+      .map((e) => e.name);
   switch (kind) {
     case 'person':
-      return { own: own.filter((e) => e.kind === 'person').map((e) => e.name), others: other('person'), pool: NAME_POOL };
+      return {
+        own: own.filter((e) => e.kind === 'person').map((e) => e.name),
+        others: other('person'),
+        pool: NAME_POOL,
+      };
     case 'actor':
-      return { own: own.filter((e) => e.kind === 'actor').map((e) => e.name), others: other('actor'), pool: ACTOR_POOL };
+      return {
+        own: own.filter((e) => e.kind === 'actor').map((e) => e.name),
+        others: other('actor'),
+        pool: ACTOR_POOL,
+      };
     case 'city':
       return {
         own: own.filter((e) => e.kind === 'place' && e.city).map((e) => e.name),
-        others: packEntities(s.otherPacks, s.lang, true).filter((e) => e.kind === 'place' && e.city).map((e) => e.name),
+        others: packEntities(s.otherPacks, s.lang, true)
+          .filter((e) => e.kind === 'place' && e.city)
+          .map((e) => e.name),
         pool: CITY_POOL[s.lang],
       };
     case 'place':
@@ -59,9 +79,13 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
       };
     case 'role':
       return {
-        own: s.facts.flatMap((f) => (f.kind === 'role' && !f.reported && isArticleRole(f.role) ? [f.role] : [])),
+        own: s.facts.flatMap((f) =>
+          f.kind === 'role' && !f.reported && isArticleRole(f.role) ? [f.role] : [],
+        ),
         others: packFacts(s.otherPacks, s.lang).flatMap((f) =>
-          f['kind'] === 'role' && typeof f['role'] === 'string' && !f['reported'] && isArticleRole(f['role']) ? [f['role']] : [],
+          f['kind'] === 'role' && typeof f['role'] === 'string' && !f['reported'] && isArticleRole(f['role'])
+            ? [f['role']]
+            : [],
         ),
         pool: ROLE_POOL[s.lang],
       };
@@ -72,7 +96,11 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
         pool: RELATION_POOL[s.lang],
       };
     case 'object':
-      return { own: own.filter((e) => e.kind === 'object').map((e) => e.name), others: other('object', true), pool: OBJECT_POOL[s.lang] };
+      return {
+        own: own.filter((e) => e.kind === 'object').map((e) => e.name),
+        others: other('object', true),
+        pool: OBJECT_POOL[s.lang],
+      };
     case 'number':
       return { own: [], others: [], pool: [] };
   }
@@ -80,7 +108,16 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
 
 /** Wrong numbers a player could believe: halves, doubles, neighbours. */
 function numberCandidates(value: number): string[] {
-  const raw = [value * 2, Math.round(value / 2), Math.round(value * 1.5), value + 1, value - 1, value * 3, Math.round(value * 0.75), value + 2];
+  const raw = [
+    value * 2,
+    Math.round(value / 2),
+    Math.round(value * 1.5),
+    value + 1,
+    value - 1,
+    value * 3,
+    Math.round(value * 0.75),
+    value + 2,
+  ];
   return [...new Set(raw.filter((n) => n > 0 && n !== value))].map(String);
 }
 
@@ -115,14 +152,22 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
   }
   const tiers = sources(draft.kind, s);
   // Options about as frequent in the synopsis as the answer, so "pick the most mentioned" stays a blind guess.
-  const freq = (name: string): number => Math.log2(1 + (s.analysis.entities.find((e) => e.name === name)?.mentions.length ?? 1));
+  const freq = (name: string): number =>
+    Math.log2(1 + (s.analysis.entities.find((e) => e.name === name)?.mentions.length ?? 1));
   const target = freq(draft.answer);
   // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
   const distance = (name: string): number =>
-    Math.abs(freq(name) - target) + (freq(name) < target ? 1 : 0) + (name.length < draft.answer.length ? 0.25 : 0);
+    Math.abs(freq(name) - target) +
+    (freq(name) < target ? 1 : 0) +
+    (name.length < draft.answer.length ? 0.25 : 0);
   const own = shuffled([...new Set(tiers.own)], rng).sort((a, b) => distance(a) - distance(b));
   const near = shuffled(own.slice(0, 4), rng);
-  for (const tier of [near, own.slice(5), shuffled([...new Set(tiers.others)], rng), shuffled([...new Set(tiers.pool)], rng)]) {
+  for (const tier of [
+    near,
+    own.slice(5),
+    shuffled([...new Set(tiers.others)], rng),
+    shuffled([...new Set(tiers.pool)], rng),
+  ]) {
     tier.forEach(consider);
   }
   return chosen;

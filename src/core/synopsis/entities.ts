@@ -82,7 +82,8 @@ export interface AnalysisHints {
 
 const CONNECTORS = new Set(['de', 'del', 'van', 'von', 'da', 'di', 'du', 'le', 'bin', 'al', 'of']);
 const STRONG_LOCATIVES = new Set(['in', 'at', 'into', 'near', 'across', 'through', 'en', 'desde', 'hacia']);
-const NAMING_WORDS = /\b(?:codenamed|code-named|nicknamed|known as|llamad[oa]|conocid[oa] como|denominad[oa]|apodad[oa]|nombre en clave)\s*,?\s*"?((?:The |El |La |Los |Las )?\p{Lu}[\p{L}'-]*(?: (?:of |de |del )?\p{Lu}[\p{L}'-]*){0,4})/gu;
+const NAMING_WORDS =
+  /\b(?:codenamed|code-named|nicknamed|known as|llamad[oa]|conocid[oa] como|denominad[oa]|apodad[oa]|nombre en clave)\s*,?\s*"?((?:The |El |La |Los |Las )?\p{Lu}[\p{L}'-]*(?: (?:of |de |del )?\p{Lu}[\p{L}'-]*){0,4})/gu;
 
 const stripPossessive = (w: string): string => w.replace(/'s$/i, '');
 
@@ -168,7 +169,8 @@ function findNamedObjects(sentences: readonly AnalysedSentence[]): string[] {
       const inner = (m[1] ?? '').trim();
       const words = inner.split(/\s+/);
       const content = words.filter((w) => !ARTICLES.has(fold(w)) && !CONNECTORS.has(w));
-      if (words.length <= 6 && content.length >= 2 && content.every((w) => isCapitalised(w))) names.add(inner);
+      if (words.length <= 6 && content.length >= 2 && content.every((w) => isCapitalised(w)))
+        names.add(inner);
     }
     for (const m of s.text.matchAll(NAMING_WORDS)) {
       const inner = (m[1] ?? '').trim();
@@ -274,7 +276,15 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
         while (j < s.tokens.length && word(s, j) !== ')') mask.add(j++);
         mask.add(j);
         const e = add('actor', pair.actor, { plays: pair.character });
-        e.mentions.push({ sentenceIndex: s.index, first: i + 1, last: j, start: t.end, end: s.tokens[j]?.start ?? t.end, possessive: false, inParens: true });
+        e.mentions.push({
+          sentenceIndex: s.index,
+          first: i + 1,
+          last: j,
+          start: t.end,
+          end: s.tokens[j]?.start ?? t.end,
+          possessive: false,
+          inParens: true,
+        });
       }
     });
     for (const [key, name] of objectKeys) {
@@ -288,7 +298,15 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
         const startTok = s.tokens[i];
         const endTok = s.tokens[i + bareWords.length - 1];
         if (startTok && endTok) {
-          e.mentions.push({ sentenceIndex: s.index, first: i, last: i + bareWords.length, start: startTok.start, end: endTok.end, possessive: false, inParens: false });
+          e.mentions.push({
+            sentenceIndex: s.index,
+            first: i,
+            last: i + bareWords.length,
+            start: startTok.start,
+            end: endTok.end,
+            possessive: false,
+            inParens: false,
+          });
         }
         for (let k = i; k < i + bareWords.length; k++) mask.add(k);
       }
@@ -350,14 +368,22 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       if (words.length >= 2) candidates.push({ span: adjusted, words, kind: 'object' });
       continue;
     }
-    candidates.push({ span: { ...adjusted, first: adjusted.first + title.length }, words: name, kind: 'person', title });
+    candidates.push({
+      span: { ...adjusted, first: adjusted.first + title.length },
+      words: name,
+      kind: 'person',
+      title,
+    });
   }
 
   // Single-word people join the one full name they belong to ("Davian" → "Owen Davian").
   const fullNames = new Map<string, string[]>();
   for (const c of cast) fullNames.set(fold(c.character), c.character.split(' '));
-  for (const c of candidates) if (c.kind === 'person' && c.words.length >= 2) fullNames.set(keyOf(c.words), c.words);
-  const singles = new Set(candidates.filter((c) => c.kind === 'person' && c.words.length === 1).map((c) => keyOf(c.words)));
+  for (const c of candidates)
+    if (c.kind === 'person' && c.words.length >= 2) fullNames.set(keyOf(c.words), c.words);
+  const singles = new Set(
+    candidates.filter((c) => c.kind === 'person' && c.words.length === 1).map((c) => keyOf(c.words)),
+  );
   for (const n of knownFull) {
     if (n.every((w) => singles.has(w)) && !fullNames.has(n.join(' '))) {
       const display = n.map((w) => candidates.find((c) => keyOf(c.words) === w)?.words[0] ?? w);
@@ -399,7 +425,13 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       const e = add('person', words.join(' '));
       e.mentions.push(mention);
       if (c.title && c.title.length > 0) {
-        titled.push({ person: e.name, title: c.title.join(' '), sentenceIndex: s.index, start: mention.start, end: mention.end });
+        titled.push({
+          person: e.name,
+          title: c.title.join(' '),
+          sentenceIndex: s.index,
+          start: mention.start,
+          end: mention.end,
+        });
       }
     } else {
       const e = add(c.kind, c.words.join(' '), c.city ? { city: true } : {});

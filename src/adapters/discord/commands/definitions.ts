@@ -173,7 +173,10 @@ export const adminCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
           choices: [
             { ...choiceName({ en: 'English', es: 'Inglés' }), value: 'en' },
             { ...choiceName({ en: 'Spanish', es: 'Español' }), value: 'es' },
-            { ...choiceName({ en: "Follow each player's language", es: 'El idioma de cada jugador' }), value: 'auto' },
+            {
+              ...choiceName({ en: "Follow each player's language", es: 'El idioma de cada jugador' }),
+              value: 'auto',
+            },
           ],
         },
       ],
@@ -207,7 +210,10 @@ export const adminCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         {
           type: ApplicationCommandOptionType.String,
           name: 'timezone',
-          ...localized({ en: 'Server time zone (IANA, e.g. Europe/Madrid)', es: 'Zona horaria (IANA, p. ej. Europe/Madrid)' }),
+          ...localized({
+            en: 'Server time zone (IANA, e.g. Europe/Madrid)',
+            es: 'Zona horaria (IANA, p. ej. Europe/Madrid)',
+          }),
           autocomplete: true,
           max_length: 64,
         },
@@ -248,13 +254,19 @@ export const adminCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
         {
           type: ApplicationCommandOptionType.String,
           name: 'time',
-          ...localized({ en: 'Local time, HH:MM (default 09:00)', es: 'Hora local, HH:MM (por defecto 09:00)' }),
+          ...localized({
+            en: 'Local time, HH:MM (default 09:00)',
+            es: 'Hora local, HH:MM (por defecto 09:00)',
+          }),
           max_length: 5,
         },
         {
           type: ApplicationCommandOptionType.String,
           name: 'timezone',
-          ...localized({ en: 'IANA time zone, e.g. Europe/Madrid', es: 'Zona horaria IANA, p. ej. Europe/Madrid' }),
+          ...localized({
+            en: 'IANA time zone, e.g. Europe/Madrid',
+            es: 'Zona horaria IANA, p. ej. Europe/Madrid',
+          }),
           autocomplete: true,
           max_length: 64,
         },
@@ -268,9 +280,19 @@ export const adminCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     {
       type: ApplicationCommandOptionType.Subcommand,
       name: 'reset-leaderboard',
-      ...localized({ en: "Start a new season of this server's leaderboard", es: 'Empieza una nueva temporada de la clasificación' }),
+      ...localized({
+        en: "Start a new season of this server's leaderboard",
+        es: 'Empieza una nueva temporada de la clasificación',
+      }),
     },
   ],
 };
 
-export const ALL_COMMANDS = [triviaCommand, helpCommand, leaderboardCommand, statsCommand, dailyCommand, adminCommand];
+export const ALL_COMMANDS = [
+  triviaCommand,
+  helpCommand,
+  leaderboardCommand,
+  statsCommand,
+  dailyCommand,
+  adminCommand,
+];

@@ -21,7 +21,9 @@ function startText(lang: Lang, guildId: string, outcome: StartOutcome): string {
     case 'started':
       return t(lang, 'game.startedReply');
     case 'already-running':
-      return t(lang, 'game.alreadyRunning', { link: messageLink(guildId, outcome.channelId, outcome.messageId) });
+      return t(lang, 'game.alreadyRunning', {
+        link: messageLink(guildId, outcome.channelId, outcome.messageId),
+      });
     case 'invalid-settings':
       return outcome.errors.map((error) => settingsErrorMessage(lang, error)).join('\n');
     case 'unknown-pack':
@@ -35,7 +37,10 @@ function startText(lang: Lang, guildId: string, outcome: StartOutcome): string {
   }
 }
 
-export async function handleTrivia(context: BotContext, interaction: ChatInputCommandInteraction<'cached' | 'raw'>) {
+export async function handleTrivia(
+  context: BotContext,
+  interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+) {
   const sub = interaction.options.getSubcommand(true);
   const lang = await replyLang(context, interaction);
   switch (sub) {
@@ -56,7 +61,11 @@ export async function handleTrivia(context: BotContext, interaction: ChatInputCo
       return;
     }
     case 'stop': {
-      const outcome = await context.games.stop(interaction.channelId, interaction.user.id, hasManageServer(interaction));
+      const outcome = await context.games.stop(
+        interaction.channelId,
+        interaction.user.id,
+        hasManageServer(interaction),
+      );
       const content =
         outcome.kind === 'stopped'
           ? t(lang, 'game.stopped')
@@ -75,7 +84,10 @@ export async function handleTrivia(context: BotContext, interaction: ChatInputCo
       return;
     }
     default:
-      await interaction.reply({ content: t(lang, 'error.unknownInteraction'), flags: MessageFlags.Ephemeral });
+      await interaction.reply({
+        content: t(lang, 'error.unknownInteraction'),
+        flags: MessageFlags.Ephemeral,
+      });
   }
 }
 
@@ -90,10 +102,16 @@ export function packChoices(packs: readonly PackSummary[], query: string): { nam
     }));
 }
 
-export async function autocompletePack(context: BotContext, interaction: AutocompleteInteraction): Promise<void> {
+export async function autocompletePack(
+  context: BotContext,
+  interaction: AutocompleteInteraction,
+): Promise<void> {
   const settings = interaction.guildId ? await context.settings.get(interaction.guildId) : undefined;
   const enabled = context.bank
     .packs()
-    .filter((pack) => !settings || settings.enabledPackIds.length === 0 || settings.enabledPackIds.includes(pack.id));
+    .filter(
+      (pack) =>
+        !settings || settings.enabledPackIds.length === 0 || settings.enabledPackIds.includes(pack.id),
+    );
   await interaction.respond(packChoices(enabled, String(interaction.options.getFocused())));
 }

@@ -22,7 +22,12 @@ export function renderHelp(lang: Lang): { embeds: APIEmbed[] } {
 export function renderPacks(lang: Lang, packs: readonly PackSummary[]): { embeds: APIEmbed[] } {
   const lines = packs.map((pack) =>
     pack.year
-      ? t(lang, 'packs.line', { title: pack.title, year: String(pack.year), count: pack.questionCount, id: pack.id })
+      ? t(lang, 'packs.line', {
+          title: pack.title,
+          year: String(pack.year),
+          count: pack.questionCount,
+          id: pack.id,
+        })
       : t(lang, 'packs.lineNoYear', { title: pack.title, count: pack.questionCount, id: pack.id }),
   );
   return {
@@ -30,7 +35,10 @@ export function renderPacks(lang: Lang, packs: readonly PackSummary[]): { embeds
       {
         color: 0x5865f2,
         title: t(lang, 'packs.title'),
-        description: clip(lines.length > 0 ? lines.join('\n') : t(lang, 'packs.empty'), LIMITS.embedDescription),
+        description: clip(
+          lines.length > 0 ? lines.join('\n') : t(lang, 'packs.empty'),
+          LIMITS.embedDescription,
+        ),
       },
     ],
   };

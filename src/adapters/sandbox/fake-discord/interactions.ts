@@ -41,6 +41,11 @@ export interface ButtonClickInput {
   customId: string;
   userId: string;
   locale?: string;
+  /**
+   * Sends the click even if the message has no such enabled button: what a modified or stale client could send,
+   * for tests of forged custom ids and out-of-range values.
+   */
+  forged?: boolean;
 }
 
 export interface SelectInput extends ButtonClickInput {
@@ -381,6 +386,10 @@ export class InteractionFactory {
     }
     const channel = this.world.channel(record.message.channel_id);
     const ctx = this.context(channel.guildId, channel.id, input.userId, input.locale);
+    if (input.forged === true) {
+      const forged = { type: ComponentType.Button, custom_id: input.customId, style: 1, label: 'forged' };
+      return { record, component: forged as APIMessageComponent & { type: ComponentType }, ctx };
+    }
     const component = findComponent(record.message, input.customId);
     if (!component)
       throw new ImpossibleUserAction(`Message ${input.messageId} has no component "${input.customId}"`);
