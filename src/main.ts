@@ -4,6 +4,7 @@ import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Client } from 'discord.js';
+import { AdminService } from './app/admin-service.ts';
 import { CachedSettingsStore } from './app/cached-settings.ts';
 import { GameService, type GameTiming } from './app/game-service.ts';
 import type { Clock, Timers } from './core/ports.ts';
@@ -16,6 +17,8 @@ import { syncPacks } from './adapters/db/pack-sync.ts';
 import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
 import { DiscordGameAnnouncer } from './adapters/discord/announcer.ts';
 import { connectBot, createDiscordClient } from './adapters/discord/bot.ts';
+import { adminHandlers } from './adapters/discord/commands/admin.ts';
+import { autocompleteTimeZone } from './adapters/discord/commands/time-zones.ts';
 import { createRouter } from './adapters/discord/router.ts';
 import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
 import { systemTimers } from './adapters/timers.ts';
@@ -81,7 +84,15 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       logger,
       ...(options.timing ? { timing: options.timing } : {}),
     });
-    const router = createRouter({ games, settings, bank, clock, logger });
+    const context = { games, settings, bank, clock, logger };
+    const admin = adminHandlers(context, new AdminService(settings, bank, clock));
+    const router = createRouter(context, {
+      commands: { 'trivia-admin': admin.command },
+      buttons: [admin.button],
+      autocomplete: {
+        'trivia-admin:timezone': autocompleteTimeZone,
+      },
+    });
     const ready = await connectBot(client, options.token, router, logger);
     const interrupted = await games.closeInterruptedGames();
     if (interrupted > 0) logger.warn({ games: interrupted }, 'closed games interrupted by the last shutdown');

@@ -156,6 +156,11 @@ export class FakeDiscord {
     return this.world.createGuild(input);
   }
 
+  /** What a server admin can do in Integrations settings: let everyone use a command despite its default permissions. */
+  openCommandToEveryone(guildId: string, commandName: string): void {
+    this.world.commandsOpenedToEveryone.add(`${guildId}:${commandName}`);
+  }
+
   /** A guild id that Discord would route to `shardId` of `shardCount`. */
   guildIdForShard(shardId: number, shardCount: number): string {
     return guildIdOnShard(shardId, shardCount, this.world.ids);

@@ -161,7 +161,8 @@ export class InteractionFactory {
         `/${input.name} is not registered (globally or in guild ${ctx.guild.id})`,
       );
     }
-    if (command?.default_member_permissions) {
+    const openedToEveryone = this.world.commandsOpenedToEveryone.has(`${ctx.guild.id}:${input.name}`);
+    if (command?.default_member_permissions && !openedToEveryone) {
       const needed = BigInt(command.default_member_permissions);
       if ((this.world.guildPermissions(ctx.guild.id, ctx.user.id) & needed) !== needed) {
         throw new ImpossibleUserAction(`/${input.name} is hidden from users without permissions ${needed}`);

@@ -195,6 +195,11 @@ export class World {
   readonly interactions = new Map<string, InteractionRecord>();
   readonly globalCommands = new Map<string, APIApplicationCommand>();
   readonly guildCommands = new Map<string, Map<string, APIApplicationCommand>>();
+  /**
+   * "guildId:command" pairs a server admin opened to everyone in Server Settings > Integrations, overriding the
+   * command's default_member_permissions (so the bot must check permissions itself).
+   */
+  readonly commandsOpenedToEveryone = new Set<string>();
   readonly errors: RecordedError[] = [];
   readonly #byToken = new Map<string, InteractionRecord>();
   dispatcher: Dispatcher = { dispatch: () => undefined };

@@ -1,0 +1,170 @@
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { AdminError, AdminService } from '../../../app/admin-service.ts';
+import { t } from '../../../core/i18n/translate.ts';
+import type { Lang } from '../../../core/questions/question.ts';
+import type { ServerSettings } from '../../../core/storage.ts';
+import { hasManageServer, replyLang, type BotContext } from '../context.ts';
+import { clip, LIMITS } from '../render/limits.ts';
+import { replyEphemeral } from '../reply.ts';
+
+export function adminErrorText(lang: Lang, error: AdminError): string {
+  switch (error.field) {
+    case 'questions':
+      return t(lang, 'settings.questionsRange', { min: error.min, max: error.max });
+    case 'seconds':
+      return t(lang, 'settings.secondsRange', { min: error.min, max: error.max });
+    case 'pack':
+      return 'unknown' in error
+        ? t(lang, 'settings.unknownPack', { pack: clip(error.unknown, 100) })
+        : t(lang, 'admin.packLast');
+    case 'timeZone':
+      return t(lang, 'settings.unknownTimeZone', { timeZone: clip(error.unknown, 64) });
+    case 'language':
+      return t(lang, 'admin.unknownLanguage', { language: clip(error.unknown, 20) });
+  }
+}
+
+export function renderSettings(lang: Lang, settings: ServerSettings, packTitle: (id: string) => string) {
+  const language =
+    settings.language === 'auto'
+      ? t(lang, 'admin.languageAuto')
+      : t(lang, settings.language === 'en' ? 'admin.languageEn' : 'admin.languageEs');
+  const fields = [
+    { name: t(lang, 'admin.language'), value: language },
+    {
+      name: t(lang, 'admin.defaults'),
+      value: t(lang, 'admin.defaultsValue', {
+        questions: settings.defaultQuestions,
+        seconds: settings.defaultSeconds,
+        pack: settings.defaultPackId ? packTitle(settings.defaultPackId) : t(lang, 'admin.packAny'),
+      }),
+    },
+    { name: t(lang, 'admin.timeZone'), value: settings.timeZone },
+    {
+      name: t(lang, 'admin.packs'),
+      value: clip(
+        settings.enabledPackIds.length === 0 ? t(lang, 'admin.packsAll') : settings.enabledPackIds.map(packTitle).join(', '),
+        LIMITS.fieldValue,
+      ),
+    },
+    {
+      name: t(lang, 'admin.daily'),
+      value:
+        settings.dailyEnabled && settings.dailyChannelId
+          ? t(lang, 'admin.dailyOn', { channel: `<#${settings.dailyChannelId}>`, time: settings.dailyTime, timeZone: settings.timeZone })
+          : t(lang, 'admin.dailyOff'),
+    },
+    { name: t(lang, 'admin.season'), value: String(settings.season) },
+  ];
+  return { embeds: [{ color: 0x5865f2, title: t(lang, 'admin.title'), fields }] };
+}
+
+const RESET_PREFIX = 'reset-lb';
+
+/**
+ * /trivia-admin. Discord hides it from members without Manage Server by default, but a server can change that,
+ * so the permission is checked again here for every subcommand and every confirmation click.
+ */
+export function adminHandlers(context: BotContext, admin: AdminService) {
+  const packTitle = (id: string) => context.bank.pack(id)?.title ?? id;
+
+  async function command(interaction: ChatInputCommandInteraction): Promise<void> {
+    const lang = await replyLang(context, interaction);
+    if (!interaction.inGuild()) return;
+    if (!hasManageServer(interaction)) {
+      await interaction.reply({ content: t(lang, 'error.needsManageServer'), flags: MessageFlags.Ephemeral });
+      return;
+    }
+    const serverId = interaction.guildId;
+    const sub = interaction.options.getSubcommand(true);
+    const saved = async (result: Awaited<ReturnType<AdminService['setDefaults']>>, done = t(lang, 'settings.saved')) => {
+      const content = result.ok ? done : result.errors.map((error) => adminErrorText(lang, error)).join('\n');
+      await interaction.reply({ content, flags: MessageFlags.Ephemeral });
+    };
+    switch (sub) {
+      case 'show': {
+        const settings = await admin.show(serverId);
+        await interaction.reply({ ...renderSettings(lang, settings, packTitle), flags: MessageFlags.Ephemeral });
+        return;
+      }
+      case 'language':
+        await saved(await admin.setLanguage(serverId, interaction.options.getString('language', true)));
+        return;
+      case 'defaults':
+        await saved(
+          await admin.setDefaults(serverId, {
+            questions: interaction.options.getInteger('questions') ?? undefined,
+            seconds: interaction.options.getInteger('seconds') ?? undefined,
+            packId: interaction.options.getString('pack') ?? undefined,
+            timeZone: interaction.options.getString('timezone') ?? undefined,
+          }),
+        );
+        return;
+      case 'packs': {
+        const packId = interaction.options.getString('pack', true);
+        const enabled = interaction.options.getBoolean('enabled', true);
+        await saved(
+          await admin.setPackEnabled(serverId, packId, enabled),
+          t(lang, enabled ? 'admin.packOn' : 'admin.packOff', { pack: clip(packId, 100) }),
+        );
+        return;
+      }
+      case 'reset-leaderboard':
+        await interaction.reply({
+          content: t(lang, 'admin.resetConfirm'),
+          flags: MessageFlags.Ephemeral,
+          components: [
+            {
+              type: ComponentType.ActionRow,
+              components: [
+                {
+                  type: ComponentType.Button,
+                  style: ButtonStyle.Danger,
+                  customId: `${RESET_PREFIX}:yes:${interaction.user.id}`,
+                  label: t(lang, 'admin.resetButton'),
+                },
+                {
+                  type: ComponentType.Button,
+                  style: ButtonStyle.Secondary,
+                  customId: `${RESET_PREFIX}:no:${interaction.user.id}`,
+                  label: t(lang, 'admin.cancelButton'),
+                },
+              ],
+            },
+          ],
+        });
+        return;
+      default:
+        await replyEphemeral(interaction, t(lang, 'error.unknownInteraction'));
+    }
+  }
+
+  async function button(interaction: ButtonInteraction): Promise<boolean> {
+    const match = /^reset-lb:(yes|no):(\d{1,20})$/.exec(interaction.customId);
+    if (!match) return false;
+    const lang = await replyLang(context, interaction);
+    if (!interaction.inGuild() || interaction.user.id !== match[2]) {
+      await interaction.reply({ content: t(lang, 'admin.notYourButton'), flags: MessageFlags.Ephemeral });
+      return true;
+    }
+    if (!hasManageServer(interaction)) {
+      await interaction.reply({ content: t(lang, 'error.needsManageServer'), flags: MessageFlags.Ephemeral });
+      return true;
+    }
+    if (match[1] === 'no') {
+      await interaction.update({ content: t(lang, 'admin.cancelled'), components: [] });
+      return true;
+    }
+    const season = await admin.resetLeaderboard(interaction.guildId, interaction.user.id);
+    await interaction.update({ content: t(lang, 'admin.resetDone', { season }), components: [] });
+    return true;
+  }
+
+  return { command, button };
+}
