@@ -70,6 +70,18 @@ describe('fake Discord gateway', () => {
     expect(fake.gateway.stats.identifies).toBe(1);
   });
 
+  it('when the session is invalidated as resumable, then the client resumes on the same connection', async () => {
+    const client = await bot();
+    await client.application.commands.set([ping]);
+    const resumed = new Promise<void>((resolve) => client.once(Events.ShardResume, () => resolve()));
+
+    fake.invalidateSession(true);
+    await resumed;
+
+    expect((await ask().response()).content).toBe('pong from shard 0');
+    expect(fake.gateway.stats).toMatchObject({ identifies: 1, resumes: 1, connections: 1 });
+  });
+
   it('when the session is invalidated as not resumable, then the client identifies again and still works', async () => {
     const client = await bot();
     await client.application.commands.set([ping]);

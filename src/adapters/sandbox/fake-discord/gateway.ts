@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { constants as zlibConstants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
@@ -242,7 +243,7 @@ export class Gateway implements Dispatcher {
     connection.compressPayloads = d.compress === true && connection.compressStream === null;
     this.stats.identifies++;
     const session: GatewaySession = {
-      id: randomHex(16),
+      id: randomBytes(16).toString('hex'),
       shardId,
       shardCount,
       intents,
@@ -388,13 +389,4 @@ export class Gateway implements Dispatcher {
     this.sessions.clear();
     return new Promise((resolve) => this.#wss.close(() => resolve()));
   }
-}
-
-function randomHex(bytes: number): string {
-  let out = '';
-  for (let i = 0; i < bytes; i++)
-    out += Math.floor(Math.random() * 256)
-      .toString(16)
-      .padStart(2, '0');
-  return out;
 }
