@@ -93,6 +93,23 @@ describe('fake Discord gateway', () => {
     expect((await ask().response()).content).toBe('pong from shard 0');
   }, 30_000);
 
+  it('when the client comes back after the resume window, then its RESUME is refused and it identifies again', async () => {
+    await fake.close();
+    fake = await FakeDiscord.start({ resumeWindowMs: 50 });
+    guild = fake.createGuild();
+    channel = fake.createTextChannel({ guildId: guild.id });
+    player = fake.createMember({ guildId: guild.id });
+    const client = await bot();
+    await client.application.commands.set([ping]);
+
+    fake.dropConnections();
+    await expect.poll(() => fake.gateway.stats.identifies, { timeout: 15_000 }).toBe(2);
+    await fake.waitForConnectedSessions(1);
+
+    expect(fake.gateway.stats).toMatchObject({ resumes: 0, invalidSessions: 1 });
+    expect((await ask().response()).content).toBe('pong from shard 0');
+  }, 30_000);
+
   it('when two clients run one shard each, then each receives only its own guilds and interactions', async () => {
     const guild0 = fake.createGuild({ id: fake.guildIdForShard(0, 2), name: 'zero' });
     const guild1 = fake.createGuild({ id: fake.guildIdForShard(1, 2), name: 'one' });

@@ -19,6 +19,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Dispatches kept per session for RESUME; older ones force a fresh IDENTIFY. */
   backlogSize: number;
+  /** How long a disconnected session can still be resumed. */
+  resumeWindowMs: number;
   /** Privileged intents the application has enabled in the (imaginary) developer portal. */
   privilegedIntents: number;
 }
@@ -33,6 +35,7 @@ export interface GatewaySession {
   backlog: { s: number; frame: string }[];
   connection: Connection | null;
   identifiedAt: number;
+  disconnectedAt: number | null;
 }
 
 interface Connection {
@@ -251,6 +254,7 @@ export class Gateway implements Dispatcher {
       backlog: [],
       connection,
       identifiedAt: this.world.options.now(),
+      disconnectedAt: null,
     };
     this.sessions.set(session.id, session);
     connection.session = session;
@@ -280,7 +284,10 @@ export class Gateway implements Dispatcher {
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     const seq = typeof d.seq === 'number' ? d.seq : -1;
     const oldest = session?.backlog[0]?.s ?? (session ? session.seq + 1 : 0);
-    if (!session || seq < 0 || seq > session.seq || oldest > seq + 1) {
+    const expired =
+      session?.disconnectedAt != null &&
+      this.world.options.now() - session.disconnectedAt > this.options.resumeWindowMs;
+    if (!session || expired || seq < 0 || seq > session.seq || oldest > seq + 1) {
       this.stats.invalidSessions++;
       this.send(
         connection,
@@ -294,6 +301,7 @@ export class Gateway implements Dispatcher {
       previous.socket.close(GatewayCloseCodes.SessionTimedOut, 'Session resumed elsewhere');
     }
     session.connection = connection;
+    session.disconnectedAt = null;
     connection.session = session;
     this.stats.resumes++;
     for (const entry of session.backlog) {
@@ -316,6 +324,7 @@ export class Gateway implements Dispatcher {
     const session = connection.session;
     if (!session || session.connection !== connection) return;
     session.connection = null;
+    session.disconnectedAt = this.world.options.now();
     // A client that closes normally ends its session, exactly as Discord does: it cannot be resumed.
     if (code === 1000 || code === 1001) this.sessions.delete(session.id);
   }
@@ -334,7 +343,13 @@ export class Gateway implements Dispatcher {
   dispatch(event: GatewayDispatchEvents, data: unknown, guildId: string | null): number {
     const intent = requiredIntent(event);
     let delivered = 0;
+    const now = this.world.options.now();
     for (const session of this.sessions.values()) {
+      // A session nobody resumed in time is gone, as on Discord; this also bounds the backlogs kept.
+      if (session.disconnectedAt !== null && now - session.disconnectedAt > this.options.resumeWindowMs) {
+        this.sessions.delete(session.id);
+        continue;
+      }
       if (guildId !== null && shardForGuild(guildId, session.shardCount) !== session.shardId) continue;
       if (intent !== 0 && (session.intents & intent) === 0) continue;
       this.sendDispatch(session, event, data);
