@@ -70,6 +70,18 @@ describe('fake Discord gateway', () => {
     expect(fake.gateway.stats.identifies).toBe(1);
   });
 
+  it('when the session is invalidated as resumable, then the client resumes on the same connection', async () => {
+    const client = await bot();
+    await client.application.commands.set([ping]);
+    const resumed = new Promise<void>((resolve) => client.once(Events.ShardResume, () => resolve()));
+
+    fake.invalidateSession(true);
+    await resumed;
+
+    expect((await ask().response()).content).toBe('pong from shard 0');
+    expect(fake.gateway.stats).toMatchObject({ identifies: 1, resumes: 1, connections: 1 });
+  });
+
   it('when the session is invalidated as not resumable, then the client identifies again and still works', async () => {
     const client = await bot();
     await client.application.commands.set([ping]);
@@ -78,6 +90,23 @@ describe('fake Discord gateway', () => {
     await expect.poll(() => fake.gateway.stats.identifies, { timeout: 15_000 }).toBe(2);
     await fake.waitForConnectedSessions(1);
 
+    expect((await ask().response()).content).toBe('pong from shard 0');
+  }, 30_000);
+
+  it('when the client comes back after the resume window, then its RESUME is refused and it identifies again', async () => {
+    await fake.close();
+    fake = await FakeDiscord.start({ resumeWindowMs: 50 });
+    guild = fake.createGuild();
+    channel = fake.createTextChannel({ guildId: guild.id });
+    player = fake.createMember({ guildId: guild.id });
+    const client = await bot();
+    await client.application.commands.set([ping]);
+
+    fake.dropConnections();
+    await expect.poll(() => fake.gateway.stats.identifies, { timeout: 15_000 }).toBe(2);
+    await fake.waitForConnectedSessions(1);
+
+    expect(fake.gateway.stats).toMatchObject({ resumes: 0, invalidSessions: 1 });
     expect((await ask().response()).content).toBe('pong from shard 0');
   }, 30_000);
 

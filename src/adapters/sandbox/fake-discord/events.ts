@@ -10,7 +10,17 @@ export class TypedEmitter<Events extends Record<keyof Events, unknown[]>> {
   }
 
   on<K extends keyof Events & string>(event: K, listener: (...args: Events[K]) => void): () => void {
-    const wrapped = (...args: unknown[]): void => listener(...(args as Events[K]));
+    // A throwing subscriber (a UI, a test) must not abort the fake half-way through a request, which discord.js
+    // would see as a 500 and retry: it surfaces as an uncaught error instead.
+    const wrapped = (...args: unknown[]): void => {
+      try {
+        listener(...(args as Events[K]));
+      } catch (error) {
+        process.nextTick(() => {
+          throw error;
+        });
+      }
+    };
     this.#emitter.on(event, wrapped);
     return () => {
       this.#emitter.off(event, wrapped);

@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GatewayDispatchEvents, type APIApplicationCommand, type APIMessage } from 'discord-api-types/v10';
 import { waitUntil } from './events.ts';
-import { Gateway } from './gateway.ts';
+import { Gateway, type GatewayStats } from './gateway.ts';
 import { InteractionHandle } from './handle.ts';
 import {
   InteractionFactory,
@@ -41,6 +41,8 @@ export interface FakeDiscordOptions {
   heartbeatIntervalMs?: number;
   /** Per-session dispatches kept for RESUME. */
   resumeBacklog?: number;
+  /** How long after a disconnection a session can be resumed (2 min). */
+  resumeWindowMs?: number;
   /** Privileged intents enabled for the application (bits of GatewayIntentBits). */
   privilegedIntents?: number;
   /** Global limit off and per-route buckets of 50/s by default. */
@@ -86,6 +88,7 @@ export class FakeDiscord {
     this.gateway = new Gateway(this.world, {
       heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
       backlogSize: options.resumeBacklog ?? 10_000,
+      resumeWindowMs: options.resumeWindowMs ?? 120_000,
       privilegedIntents: options.privilegedIntents ?? 0,
     });
     this.world.dispatcher = this.gateway;
@@ -286,6 +289,23 @@ export class FakeDiscord {
   /** Subscribes to live changes (for a terminal UI or assertions); returns the unsubscribe. */
   on<K extends keyof WorldEvents>(event: K, listener: (...args: WorldEvents[K]) => void): () => void {
     return this.world.events.on(event, listener);
+  }
+
+  /** Counters for benchmarks. */
+  get stats(): {
+    requests: number;
+    errors: number;
+    rateLimited: number;
+    interactions: number;
+    gateway: GatewayStats;
+  } {
+    return {
+      requests: this.rest.requestCount,
+      errors: this.world.errors.length,
+      rateLimited: this.rateLimitHits.length,
+      interactions: this.world.interactionCount,
+      gateway: { ...this.gateway.stats },
+    };
   }
 
   /** Every error status the fake answered with, 429s included, oldest first. */

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { constants as zlibConstants, createDeflate, deflateSync, type Deflate } from 'node:zlib';
@@ -18,6 +19,8 @@ export interface GatewayOptions {
   heartbeatIntervalMs: number;
   /** Dispatches kept per session for RESUME; older ones force a fresh IDENTIFY. */
   backlogSize: number;
+  /** How long a disconnected session can still be resumed. */
+  resumeWindowMs: number;
   /** Privileged intents the application has enabled in the (imaginary) developer portal. */
   privilegedIntents: number;
 }
@@ -32,6 +35,7 @@ export interface GatewaySession {
   backlog: { s: number; frame: string }[];
   connection: Connection | null;
   identifiedAt: number;
+  disconnectedAt: number | null;
 }
 
 interface Connection {
@@ -242,7 +246,7 @@ export class Gateway implements Dispatcher {
     connection.compressPayloads = d.compress === true && connection.compressStream === null;
     this.stats.identifies++;
     const session: GatewaySession = {
-      id: randomHex(16),
+      id: randomBytes(16).toString('hex'),
       shardId,
       shardCount,
       intents,
@@ -250,6 +254,7 @@ export class Gateway implements Dispatcher {
       backlog: [],
       connection,
       identifiedAt: this.world.options.now(),
+      disconnectedAt: null,
     };
     this.sessions.set(session.id, session);
     connection.session = session;
@@ -279,7 +284,10 @@ export class Gateway implements Dispatcher {
     const session = typeof d.session_id === 'string' ? this.sessions.get(d.session_id) : undefined;
     const seq = typeof d.seq === 'number' ? d.seq : -1;
     const oldest = session?.backlog[0]?.s ?? (session ? session.seq + 1 : 0);
-    if (!session || seq < 0 || seq > session.seq || oldest > seq + 1) {
+    const expired =
+      session?.disconnectedAt != null &&
+      this.world.options.now() - session.disconnectedAt > this.options.resumeWindowMs;
+    if (!session || expired || seq < 0 || seq > session.seq || oldest > seq + 1) {
       this.stats.invalidSessions++;
       this.send(
         connection,
@@ -293,6 +301,7 @@ export class Gateway implements Dispatcher {
       previous.socket.close(GatewayCloseCodes.SessionTimedOut, 'Session resumed elsewhere');
     }
     session.connection = connection;
+    session.disconnectedAt = null;
     connection.session = session;
     this.stats.resumes++;
     for (const entry of session.backlog) {
@@ -315,6 +324,7 @@ export class Gateway implements Dispatcher {
     const session = connection.session;
     if (!session || session.connection !== connection) return;
     session.connection = null;
+    session.disconnectedAt = this.world.options.now();
     // A client that closes normally ends its session, exactly as Discord does: it cannot be resumed.
     if (code === 1000 || code === 1001) this.sessions.delete(session.id);
   }
@@ -333,7 +343,13 @@ export class Gateway implements Dispatcher {
   dispatch(event: GatewayDispatchEvents, data: unknown, guildId: string | null): number {
     const intent = requiredIntent(event);
     let delivered = 0;
+    const now = this.world.options.now();
     for (const session of this.sessions.values()) {
+      // A session nobody resumed in time is gone, as on Discord; this also bounds the backlogs kept.
+      if (session.disconnectedAt !== null && now - session.disconnectedAt > this.options.resumeWindowMs) {
+        this.sessions.delete(session.id);
+        continue;
+      }
       if (guildId !== null && shardForGuild(guildId, session.shardCount) !== session.shardId) continue;
       if (intent !== 0 && (session.intents & intent) === 0) continue;
       this.sendDispatch(session, event, data);
@@ -388,13 +404,4 @@ export class Gateway implements Dispatcher {
     this.sessions.clear();
     return new Promise((resolve) => this.#wss.close(() => resolve()));
   }
-}
-
-function randomHex(bytes: number): string {
-  let out = '';
-  for (let i = 0; i < bytes; i++)
-    out += Math.floor(Math.random() * 256)
-      .toString(16)
-      .padStart(2, '0');
-  return out;
 }

@@ -201,6 +201,8 @@ export class World {
    */
   readonly commandsOpenedToEveryone = new Set<string>();
   readonly errors: RecordedError[] = [];
+  /** Interactions delivered since start (the map forgets old ones). */
+  interactionCount = 0;
   readonly #byToken = new Map<string, InteractionRecord>();
   dispatcher: Dispatcher = { dispatch: () => undefined };
 
@@ -765,6 +767,7 @@ export class World {
   registerInteraction(record: InteractionRecord): void {
     this.interactions.set(record.id, record);
     this.#byToken.set(record.token, record);
+    this.interactionCount++;
     if (++this.#sincePrune >= 1_000) this.pruneInteractions();
     this.events.emit('interactionCreate', record);
   }
