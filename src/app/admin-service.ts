@@ -3,7 +3,13 @@
 import { SETTINGS_LIMITS } from '../core/game/settings.ts';
 import { canonicalTimeZone } from '../core/time/zoned.ts';
 import type { Clock } from '../core/ports.ts';
-import type { LanguageSetting, QuestionBank, ServerSettings, SettingsPatch, SettingsStore } from '../core/storage.ts';
+import type {
+  LanguageSetting,
+  QuestionBank,
+  ServerSettings,
+  SettingsPatch,
+  SettingsStore,
+} from '../core/storage.ts';
 
 export type AdminError =
   | { field: 'questions'; min: number; max: number }
@@ -40,7 +46,10 @@ export class AdminService {
     if (language !== 'en' && language !== 'es' && language !== 'auto') {
       return { ok: false, errors: [{ field: 'language', unknown: language }] };
     }
-    return { ok: true, settings: await this.settings.update(serverId, { language: language as LanguageSetting }) };
+    return {
+      ok: true,
+      settings: await this.settings.update(serverId, { language: language as LanguageSetting }),
+    };
   }
 
   async setDefaults(serverId: string, change: DefaultsChange): Promise<AdminResult> {
@@ -79,7 +88,9 @@ export class AdminService {
     if (list.length === 0) return { ok: false, errors: [{ field: 'pack', lastEnabled: packId }] };
     return {
       ok: true,
-      settings: await this.settings.update(serverId, { enabledPackIds: list.length === all.length ? [] : list }),
+      settings: await this.settings.update(serverId, {
+        enabledPackIds: list.length === all.length ? [] : list,
+      }),
     };
   }
 

@@ -1,7 +1,6 @@
-import { ImpossibleUserAction } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FakeUser } from '../../src/adapters/sandbox/fake-discord/index.ts';
+import { ImpossibleUserAction, type FakeUser } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { t } from '../../src/core/i18n/translate.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { embedText, startHarness, type Harness } from '../support/bot-harness.ts';
@@ -37,7 +36,12 @@ for (const kind of databaseKinds()) {
       await h.close();
     });
 
-    const adminCommand = (userId: string, subcommand: string, options: Record<string, string | number | boolean> = {}, locale?: string) =>
+    const adminCommand = (
+      userId: string,
+      subcommand: string,
+      options: Record<string, string | number | boolean> = {},
+      locale?: string,
+    ) =>
       h.fake.sendSlashCommand({
         guildId: h.guild.id,
         channelId: h.channel.id,
@@ -58,9 +62,16 @@ for (const kind of databaseKinds()) {
     });
 
     it('when an admin changes the defaults, then they are saved and shown, and bad values are refused with a reason', async () => {
-      const saved = await adminCommand(admin.id, 'defaults', { questions: 7, seconds: 30, timezone: 'europe/madrid' }).response();
+      const saved = await adminCommand(admin.id, 'defaults', {
+        questions: 7,
+        seconds: 30,
+        timezone: 'europe/madrid',
+      }).response();
       expect(saved.content).toBe('Settings saved.');
-      const bad = await adminCommand(admin.id, 'defaults', { timezone: 'Mars/Olympus', pack: 'nope' }).response();
+      const bad = await adminCommand(admin.id, 'defaults', {
+        timezone: 'Mars/Olympus',
+        pack: 'nope',
+      }).response();
       expect(bad.content).toContain('Unknown time zone `Mars/Olympus`');
       expect(bad.content).toContain('Unknown question pack `nope`');
       const shown = await adminCommand(admin.id, 'show').response();
@@ -69,12 +80,22 @@ for (const kind of databaseKinds()) {
     });
 
     it('when a Spanish-speaking admin uses the commands, then the replies are in Spanish', async () => {
-      const reply = await adminCommand(spanishAdmin.id, 'packs', { pack: 'test-film', enabled: false }, 'es-419').response();
+      const reply = await adminCommand(
+        spanishAdmin.id,
+        'packs',
+        { pack: 'test-film', enabled: false },
+        'es-419',
+      ).response();
       expect(reply.content).toBe(t('es', 'admin.packLast'));
       const shown = await adminCommand(spanishAdmin.id, 'show', {}, 'es-419').response();
       expect(embedText(shown)).toContain('Ajustes de Plot Trivia');
-      const language = await adminCommand(spanishAdmin.id, 'language', { language: 'es' }, 'es-419').response();
-      expect(language.content).toBe('Ajustes guardados.'.length > 0 ? t('es', 'settings.saved') : '');
+      const language = await adminCommand(
+        spanishAdmin.id,
+        'language',
+        { language: 'es' },
+        'es-419',
+      ).response();
+      expect(language.content).toBe(t('es', 'settings.saved'));
       // The server now speaks Spanish to everyone, whatever their own locale.
       const forAdmin = await adminCommand(admin.id, 'show').response();
       expect(embedText(forAdmin)).toContain('Ajustes de Plot Trivia');
@@ -89,18 +110,29 @@ for (const kind of databaseKinds()) {
       expect(yes).toMatch(/^reset-lb:yes:/);
       const confirmed = h.fake.clickButton({ messageId: prompt.id, customId: yes!, userId: admin.id });
       await confirmed.acknowledged();
-      await expect.poll(() => h.fake.message(prompt.id)?.content).toBe(t('en', 'admin.resetDone', { season: 2 }));
-      const resets = await h.bot.database.prisma.leaderboardReset.findMany({ where: { serverId: h.guild.id } });
+      await expect
+        .poll(() => h.fake.message(prompt.id)?.content)
+        .toBe(t('en', 'admin.resetDone', { season: 2 }));
+      const resets = await h.bot.database.prisma.leaderboardReset.findMany({
+        where: { serverId: h.guild.id },
+      });
       expect(resets).toMatchObject([{ resetBy: admin.id, fromSeason: 1 }]);
       const server = await h.bot.database.prisma.server.findUniqueOrThrow({ where: { id: h.guild.id } });
       expect(server.season).toBe(2);
 
       const second = await adminCommand(spanishAdmin.id, 'reset-leaderboard', {}, 'es-419').response();
       const forged = await h.fake
-        .clickButton({ messageId: second.id, customId: buttonIds(second)[0]!.replace(spanishAdmin.id, admin.id), userId: spanishAdmin.id, forged: true })
+        .clickButton({
+          messageId: second.id,
+          customId: buttonIds(second)[0]!.replace(spanishAdmin.id, admin.id),
+          userId: spanishAdmin.id,
+          forged: true,
+        })
         .response();
       expect(forged.content).toBe(t('es', 'admin.notYourButton'));
-      expect((await h.bot.database.prisma.server.findUniqueOrThrow({ where: { id: h.guild.id } })).season).toBe(2);
+      expect(
+        (await h.bot.database.prisma.server.findUniqueOrThrow({ where: { id: h.guild.id } })).season,
+      ).toBe(2);
     });
   });
 }

@@ -23,8 +23,7 @@ if (!discordToken) {
 }
 const rest = new REST().setToken(discordToken);
 try {
-  const applicationId =
-    configuredId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
+  const applicationId = configuredId ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
   const route = devGuildId
     ? Routes.applicationGuildCommands(applicationId, devGuildId)
     : Routes.applicationCommands(applicationId);

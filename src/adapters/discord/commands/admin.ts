@@ -49,7 +49,9 @@ export function renderSettings(lang: Lang, settings: ServerSettings, packTitle: 
     {
       name: t(lang, 'admin.packs'),
       value: clip(
-        settings.enabledPackIds.length === 0 ? t(lang, 'admin.packsAll') : settings.enabledPackIds.map(packTitle).join(', '),
+        settings.enabledPackIds.length === 0
+          ? t(lang, 'admin.packsAll')
+          : settings.enabledPackIds.map(packTitle).join(', '),
         LIMITS.fieldValue,
       ),
     },
@@ -57,7 +59,11 @@ export function renderSettings(lang: Lang, settings: ServerSettings, packTitle: 
       name: t(lang, 'admin.daily'),
       value:
         settings.dailyEnabled && settings.dailyChannelId
-          ? t(lang, 'admin.dailyOn', { channel: `<#${settings.dailyChannelId}>`, time: settings.dailyTime, timeZone: settings.timeZone })
+          ? t(lang, 'admin.dailyOn', {
+              channel: `<#${settings.dailyChannelId}>`,
+              time: settings.dailyTime,
+              timeZone: settings.timeZone,
+            })
           : t(lang, 'admin.dailyOff'),
     },
     { name: t(lang, 'admin.season'), value: String(settings.season) },
@@ -83,14 +89,20 @@ export function adminHandlers(context: BotContext, admin: AdminService) {
     }
     const serverId = interaction.guildId;
     const sub = interaction.options.getSubcommand(true);
-    const saved = async (result: Awaited<ReturnType<AdminService['setDefaults']>>, done = t(lang, 'settings.saved')) => {
+    const saved = async (
+      result: Awaited<ReturnType<AdminService['setDefaults']>>,
+      done = t(lang, 'settings.saved'),
+    ) => {
       const content = result.ok ? done : result.errors.map((error) => adminErrorText(lang, error)).join('\n');
       await interaction.reply({ content, flags: MessageFlags.Ephemeral });
     };
     switch (sub) {
       case 'show': {
         const settings = await admin.show(serverId);
-        await interaction.reply({ ...renderSettings(lang, settings, packTitle), flags: MessageFlags.Ephemeral });
+        await interaction.reply({
+          ...renderSettings(lang, settings, packTitle),
+          flags: MessageFlags.Ephemeral,
+        });
         return;
       }
       case 'language':

@@ -1,6 +1,9 @@
 import type { AutocompleteInteraction } from 'discord.js';
 
-const ZONES: readonly string[] = ['UTC', ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC')];
+const ZONES: readonly string[] = [
+  'UTC',
+  ...Intl.supportedValuesOf('timeZone').filter((zone) => zone !== 'UTC'),
+];
 
 /** Up to 25 IANA zones containing what the user typed ("madrid" finds Europe/Madrid). */
 export function timeZoneChoices(query: string): { name: string; value: string }[] {
