@@ -10,10 +10,14 @@ import type {
   RoundEndReason,
   RunningGameRecord,
 } from '../../core/storage.ts';
+import { GLOBAL_SCOPE } from '../../core/leaderboard/scope.ts';
 import { Prisma, type PrismaClient } from './generated/client.ts';
 import { ensureServer } from './settings-store.ts';
 
-export const GLOBAL_SCOPE = 'global';
+export { GLOBAL_SCOPE };
+
+/** Width of ScoreHistogram's coarse bands (its other rows count exact points); the migration uses the same. */
+export const HISTOGRAM_BAND = 1024;
 
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
@@ -109,6 +113,24 @@ export class PrismaGameStore implements GameStore {
           answered = "ScoreTotal".answered + 1,
           "accuracyBp" = ("ScoreTotal".correct + EXCLUDED.correct) * 10000 / ("ScoreTotal".answered + 1),
           "reachedAt" = CASE WHEN EXCLUDED.points > 0 THEN EXCLUDED."reachedAt" ELSE "ScoreTotal"."reachedAt" END
+        RETURNING scope, season, period, points, answered
+      ), moves AS (
+        -- Each total that gained points leaves its old score (unless it was just inserted: answered = 1) for its new
+        -- one. Players at 0 points are not ranked, so not counted.
+        SELECT scope, season, period, points, 1 AS delta FROM totals WHERE ${answer.points}::int > 0
+        UNION ALL
+        SELECT scope, season, period, points - ${answer.points}::int, -1 FROM totals
+        WHERE ${answer.points}::int > 0 AND answered > 1 AND points - ${answer.points}::int > 0
+      ), histogram AS (
+        -- Key order: concurrent answers lock shared histogram rows in the same order, so they cannot deadlock.
+        INSERT INTO "ScoreHistogram" AS h (scope, season, period, size, start, players)
+        SELECT moves.scope, moves.season, moves.period, sizes.size, moves.points - moves.points % sizes.size,
+               sum(moves.delta)::int
+        FROM moves CROSS JOIN (VALUES (1), (${HISTOGRAM_BAND}::int)) AS sizes(size)
+        GROUP BY 1, 2, 3, 4, 5
+        HAVING sum(moves.delta) <> 0
+        ORDER BY 1, 2, 3, 4, 5
+        ON CONFLICT (scope, season, period, size, start) DO UPDATE SET players = h.players + EXCLUDED.players
         RETURNING 1
       ), stats AS (
         INSERT INTO "PlayerStats" (scope, "playerId", "gamesPlayed", "fastestCorrectMs", "currentRun", "bestRun", "lastGameId")
@@ -127,7 +149,8 @@ export class PrismaGameStore implements GameStore {
       )
       SELECT (SELECT count(*) FROM answer)::int AS inserted,
              (SELECT count(*) FROM totals)::int AS totals,
-             (SELECT count(*) FROM stats)::int AS stats`;
+             (SELECT count(*) FROM stats)::int AS stats,
+             (SELECT count(*) FROM histogram)::int AS histogram`;
     return rows[0]?.inserted === 1 ? { kind: 'recorded' } : { kind: 'duplicate' };
   }
 
