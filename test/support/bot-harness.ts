@@ -21,6 +21,8 @@ export interface Harness {
   guild: FakeGuild;
   channel: FakeChannel;
   logs: string[];
+  /** Waits until the game has armed its next timer (posting comes first), then moves time forward. */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,11 +57,23 @@ export async function startHarness(
     guild,
     channel,
     logs,
+    async advance(ms: number) {
+      await waitFor(() => time.pendingCount > 0);
+      time.advance(ms);
+    },
     async close() {
       await bot.stop();
       await fake.close();
     },
   };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the game to arm a timer');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
 }
 
 export function embedText(message: APIMessage): string {
