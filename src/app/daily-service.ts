@@ -230,6 +230,10 @@ export class DailyService {
     let next: number | undefined;
     if (settings.dailyEnabled) {
       const today = localDate(now, settings.timeZone);
+      if (patch.dailyChannelId !== undefined) {
+        // Today's post failed in the old channel: the next tick posts it in the new one.
+        await this.deps.store.rearmFailed(request.serverId, today, patch.dailyChannelId);
+      }
       const posted = await this.deps.store.challengeOn(request.serverId, today);
       next = nextPostAt(
         now,

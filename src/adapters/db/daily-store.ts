@@ -132,6 +132,14 @@ export class PrismaDailyStore implements DailyStore {
     });
   }
 
+  async rearmFailed(serverId: string, localDate: string, channelId: string): Promise<boolean> {
+    const updated = await this.prisma.dailyChallenge.updateMany({
+      where: { serverId, localDate, status: 'failed' },
+      data: { status: 'pending', channelId, leaseUntil: null },
+    });
+    return updated.count === 1;
+  }
+
   async challenge(challengeId: string): Promise<DailyChallengeRecord | undefined> {
     const row = await this.prisma.dailyChallenge.findUnique({ where: { id: challengeId } });
     return row ? toRecord(row) : undefined;

@@ -128,6 +128,8 @@ export interface DailyStore {
   markFailed(challengeId: string, attempt: number, error: string, at: number): Promise<void>;
   /** Keeps the challenge pending, retried once `retryAt` has passed (only by the claim holder). */
   retryLater(challengeId: string, attempt: number, error: string, retryAt: number): Promise<void>;
+  /** After the admin picks a new channel: today's failed post goes back to pending, aimed at it. */
+  rearmFailed(serverId: string, localDate: LocalDateString, channelId: string): Promise<boolean>;
   challenge(challengeId: string): Promise<DailyChallengeRecord | undefined>;
   challengeOn(serverId: string, localDate: LocalDateString): Promise<DailyChallengeRecord | undefined>;
   /** The most recent challenge strictly before `localDate`. */

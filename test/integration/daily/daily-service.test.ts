@@ -291,6 +291,18 @@ describeEachDatabase('daily challenge', (use) => {
     expect((await daily.startPlay({ serverId: TOKYO, playerId: ALICE, playerName: 'A' })).kind).toBe(
       'question',
     );
+
+    // The admin picks another channel: today's post goes there at the next tick.
+    await daily.configureDaily({ serverId: TOKYO, channelId: '399999999999999999' });
+    expect(await new PrismaSettingsStore(use().prisma).get(TOKYO)).toMatchObject({
+      dailyLastError: undefined,
+      dailyErrorNotified: true,
+    });
+    expect(await daily.runDueServers(nine + 2 * MINUTE)).toEqual([
+      { serverId: TOKYO, outcome: 'posted' },
+      { serverId: MADRID, outcome: 'up-to-date' },
+    ]);
+    expect(publisher.postsIn('399999999999999999')).toHaveLength(1);
   });
 
   it('when two shards tick, then each posts only the guilds it owns', async () => {
