@@ -91,6 +91,8 @@ export type PostOutcome =
   | 'up-to-date'
   /** Another scheduler holds the send. */
   | 'held'
+  /** A send outlived its lease while another got through; this one's message was deleted. */
+  | 'duplicate-retracted'
   | 'no-questions'
   | 'invalid-settings'
   | 'error';
@@ -483,13 +485,34 @@ export class DailyService {
     }
     if (!result.ok) return this.failed(claimed, result.error, now, log);
     const confirmed = await this.deps.store.markSent(challengeId, result.messageId, now);
-    if (!confirmed) {
-      // Only possible if a send outlived its lease and another sender also got through (see docs/daily.md).
-      this.deps.logger.warn({ ...log, messageId: result.messageId }, 'daily post was already confirmed');
-    } else {
+    if (confirmed) {
       this.deps.logger.info({ ...log, messageId: result.messageId }, 'daily challenge posted');
+      return 'posted';
     }
-    return 'posted';
+    return this.retractDuplicate(claimed, result.messageId, log);
+  }
+
+  /**
+   * Our send outlived its lease and another sender's post was confirmed first (see docs/daily.md): the
+   * recorded post stays, ours goes.
+   */
+  private async retractDuplicate(
+    claimed: DailyChallengeRecord,
+    messageId: string,
+    log: object,
+  ): Promise<PostOutcome> {
+    const stored = await this.deps.store.challenge(claimed.challengeId);
+    if (stored?.messageId === messageId) return 'posted';
+    this.deps.logger.warn(
+      { ...log, messageId, kept: stored?.messageId },
+      'duplicate daily post; deleting it',
+    );
+    try {
+      await this.deps.publisher.retractPost(claimed.channelId, messageId);
+    } catch (error) {
+      this.deps.logger.error({ ...log, err: error, messageId }, 'duplicate daily post not deleted');
+    }
+    return 'duplicate-retracted';
   }
 
   private async failed(

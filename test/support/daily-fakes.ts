@@ -25,11 +25,30 @@ export class FakePublisher implements DailyPublisher {
   /** The next sends throw as if the process died: before anything reached Discord, or right after. */
   crash: 'before-send' | 'after-send' | undefined;
   lookups = 0;
+  readonly retracted: string[] = [];
+  /** Holds the next send until `release` is called (a send that outlives its lease). */
+  private gate: { entered: () => void; wait: Promise<void> } | undefined;
   private next = 1;
 
   constructor(private readonly latencyMs = 0) {}
 
+  /** The next send waits; resolves `entered` once it is inside postChallenge. */
+  holdNextSend(): { entered: Promise<void>; release: () => void } {
+    let entered: () => void = () => undefined;
+    let release: () => void = () => undefined;
+    const enteredPromise = new Promise<void>((resolve) => (entered = resolve));
+    const wait = new Promise<void>((resolve) => (release = resolve));
+    this.gate = { entered, wait };
+    return { entered: enteredPromise, release };
+  }
+
   async postChallenge(channelId: string, view: DailyPostView): Promise<PostResult> {
+    const gate = this.gate;
+    this.gate = undefined;
+    if (gate) {
+      gate.entered();
+      await gate.wait;
+    }
     if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
     if (this.crash === 'before-send') throw new Error('process died before sending');
     const failure = this.failing.get(channelId);
@@ -44,6 +63,16 @@ export class FakePublisher implements DailyPublisher {
     this.lookups++;
     const post = this.posts.find((p) => p.channelId === channelId && p.view.challengeId === challengeId);
     return Promise.resolve(post ? { kind: 'found', messageId: post.messageId } : { kind: 'not-found' });
+  }
+
+  retractPost(_channelId: string, messageId: string): Promise<void> {
+    this.retracted.push(messageId);
+    return Promise.resolve();
+  }
+
+  /** Posts still in their channels. */
+  visible(): RecordedPost[] {
+    return this.posts.filter((post) => !this.retracted.includes(post.messageId));
   }
 
   postsIn(channelId: string): RecordedPost[] {

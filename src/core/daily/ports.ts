@@ -189,4 +189,6 @@ export interface DailyPublisher {
   postChallenge(channelId: string, view: DailyPostView): Promise<PostResult>;
   /** Looks for an earlier post of this challenge (by its marker) among the channel's recent messages. */
   findChallengePost(channelId: string, challengeId: string): Promise<FindPostResult>;
+  /** Deletes a post that turned out to be a duplicate; best effort (failures are logged by the caller). */
+  retractPost(channelId: string, messageId: string): Promise<void>;
 }

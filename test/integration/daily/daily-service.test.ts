@@ -256,6 +256,23 @@ describeEachDatabase('daily challenge', (use) => {
     expect(publisher.posts).toHaveLength(1);
   });
 
+  it('when a send outlives its lease and another scheduler posts meanwhile, then the late duplicate is deleted', async () => {
+    await configure(MADRID, 'Europe/Madrid');
+    const nine = at('2026-11-22', '09:00', 'Europe/Madrid');
+    const held = publisher.holdNextSend();
+    const stuck = service().runDueServers(nine);
+    await held.entered;
+    const takeover = await service().runDueServers(nine + 6 * MINUTE);
+    expect(takeover).toEqual([{ serverId: MADRID, outcome: 'posted' }]);
+    held.release();
+    expect(await stuck).toEqual([{ serverId: MADRID, outcome: 'duplicate-retracted' }]);
+    expect(publisher.posts).toHaveLength(2);
+    expect(publisher.visible()).toHaveLength(1);
+    const challenge = await use().prisma.dailyChallenge.findFirstOrThrow();
+    expect(challenge.messageId).toBe(publisher.visible()[0]?.messageId);
+    expect(logger.lines.some((line) => line.message === 'duplicate daily post; deleting it')).toBe(true);
+  });
+
   it('when Discord fails transiently, then the post is retried and sent once', async () => {
     await configure(MADRID, 'Europe/Madrid');
     const nine = at('2026-11-22', '09:00', 'Europe/Madrid');
