@@ -135,6 +135,33 @@ export const en = {
   'daily.shareHint': 'Share your result without spoilers:',
   'daily.notConfigured':
     'The daily challenge is not set up on this server. A moderator can enable it in `/settings daily`.',
+  'daily.resetsAt': 'Resets {time}.',
+  'daily.notYet': "Today's challenge is not out yet. It is posted {time}.",
+  'daily.expired': "That challenge is over. Use `/daily` to play today's.",
+  'daily.unavailable': "Today's challenge cannot be played: some of its questions were removed.",
+  'daily.inProgress': "You have started today's challenge: press **Play** to continue where you left off.",
+  'daily.notPlayed': "You have not played today's challenge #{number} yet.",
+  'daily.nextPostAt': 'Next challenge {time}.',
+  'daily.correct': 'Right! +{points}',
+  'daily.wrong': 'Wrong. The answer was **{answer}**.',
+  'daily.alreadyAnswered': 'You already answered that question. No going back!',
+  'daily.shareButton': 'Post my result',
+  'daily.revealTitle': "Yesterday's challenge #{number}: the answers",
+  'daily.revealLine': '{index}. {prompt} **{answer}**',
+  'daily.topPlayersTitle': 'Top players',
+  'daily.topPlayerLine': '{rank}. {player}: {correct}/{total}, {points} pts',
+  'daily.topStreaksTitle': 'Longest streaks',
+  'daily.topStreakLine': '{rank}. {player}: 🔥 {current}',
+  'daily.nobodyPlayed': 'Nobody played yesterday. Be the first today!',
+  'daily.configSaved': 'Daily challenge: {channel} at {time} ({timeZone}). Next post {next}.',
+  'daily.configOff': 'The daily challenge is off.',
+  'daily.noChannel': 'Choose a channel for the daily challenge first.',
+  'daily.lastError.channelMissing':
+    'The last daily challenge could not be posted: its channel no longer exists. Choose another with `/trivia-admin daily`.',
+  'daily.lastError.forbidden':
+    'The last daily challenge could not be posted: I am missing permissions in its channel (view, send messages, embed links).',
+  'daily.lastError.other':
+    'The last daily challenge could not be posted ({error}). It will be retried tomorrow.',
 
   // Durations
   'duration.hoursMinutes': '{hours} h {minutes} min',

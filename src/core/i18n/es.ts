@@ -138,6 +138,33 @@ export const es = {
   'daily.shareHint': 'Comparte tu resultado sin destripes:',
   'daily.notConfigured':
     'El reto diario no está configurado en este servidor. Un moderador puede activarlo con `/settings daily`.',
+  'daily.resetsAt': 'Se renueva {time}.',
+  'daily.notYet': 'El reto de hoy todavía no ha salido. Se publica {time}.',
+  'daily.expired': 'Ese reto ya ha terminado. Usa `/daily` para jugar el de hoy.',
+  'daily.unavailable': 'El reto de hoy no se puede jugar: se han retirado algunas de sus preguntas.',
+  'daily.inProgress': 'Ya has empezado el reto de hoy: pulsa **Jugar** para seguir donde lo dejaste.',
+  'daily.notPlayed': 'Todavía no has jugado el reto #{number} de hoy.',
+  'daily.nextPostAt': 'Siguiente reto {time}.',
+  'daily.correct': '¡Correcto! +{points}',
+  'daily.wrong': 'Incorrecto. La respuesta era **{answer}**.',
+  'daily.alreadyAnswered': 'Ya respondiste a esa pregunta. ¡No se puede volver atrás!',
+  'daily.shareButton': 'Publicar mi resultado',
+  'daily.revealTitle': 'Reto de ayer #{number}: las respuestas',
+  'daily.revealLine': '{index}. {prompt} **{answer}**',
+  'daily.topPlayersTitle': 'Mejores jugadores',
+  'daily.topPlayerLine': '{rank}. {player}: {correct}/{total}, {points} pts',
+  'daily.topStreaksTitle': 'Rachas más largas',
+  'daily.topStreakLine': '{rank}. {player}: 🔥 {current}',
+  'daily.nobodyPlayed': 'Ayer no jugó nadie. ¡Sé el primero hoy!',
+  'daily.configSaved': 'Reto diario: {channel} a las {time} ({timeZone}). Próxima publicación {next}.',
+  'daily.configOff': 'El reto diario está desactivado.',
+  'daily.noChannel': 'Elige primero un canal para el reto diario.',
+  'daily.lastError.channelMissing':
+    'No se pudo publicar el último reto diario: su canal ya no existe. Elige otro con `/trivia-admin daily`.',
+  'daily.lastError.forbidden':
+    'No se pudo publicar el último reto diario: me faltan permisos en su canal (ver, enviar mensajes, insertar enlaces).',
+  'daily.lastError.other':
+    'No se pudo publicar el último reto diario ({error}). Se volverá a intentar mañana.',
 
   // Duraciones
   'duration.hoursMinutes': '{hours} h {minutes} min',

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "DailyChallenge" ADD COLUMN     "leaseUntil" TIMESTAMPTZ(3);

@@ -1,0 +1,74 @@
+// The one cron job of the daily challenge: every minute, post whatever is due. Which servers are due, and that
+// each posts once, is decided by DailyService and the database; this file only drives it on time.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { AppLogger } from '../../app/logger-port.ts';
+import type { Clock } from '../../core/ports.ts';
+
+export interface DailyTicker {
+  runDueServers(now: number): Promise<unknown>;
+}
+
+export interface DailyJobOptions {
+  service: DailyTicker;
+  clock: Clock;
+  logger: AppLogger;
+  name?: string;
+  /** Every minute by default. The time zone only affects the cron expression: servers' zones are in the data. */
+  expression?: string;
+  timezone?: string;
+  /** Run one tick right away, so a restart posts what it missed without waiting for the next minute. */
+  runOnStart?: boolean;
+}
+
+export interface DailyJob {
+  readonly name: string;
+  /** One tick, as cron runs it: errors are logged, never thrown. Tests call this instead of waiting. */
+  tick(): Promise<void>;
+  /** Stops the schedule and waits for a tick in progress (shutdown: gateway, scheduler, then database). */
+  stop(): Promise<void>;
+}
+
+export const DAILY_JOB_NAME = 'daily-challenge';
+
+export function startDailyJob(options: DailyJobOptions): DailyJob {
+  const name = options.name ?? DAILY_JOB_NAME;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const tick = (): Promise<void> => {
+    // noOverlap covers cron's own ticks; this also covers a manual tick (runOnStart, tests) racing one.
+    if (running) return running;
+    if (stopped) return Promise.resolve();
+    const startedAt = options.clock.now();
+    running = (async () => {
+      try {
+        await options.service.runDueServers(startedAt);
+      } catch (error) {
+        options.logger.error({ err: error, job: name }, 'daily job tick failed');
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  const task: ScheduledTask = cron.schedule(options.expression ?? '* * * * *', () => tick(), {
+    name,
+    timezone: options.timezone ?? 'UTC',
+    noOverlap: true,
+  });
+  if (options.runOnStart) {
+    tick().catch(() => undefined); // tick never rejects; this only satisfies the floating-promise rule
+  }
+
+  return {
+    name,
+    tick,
+    async stop() {
+      stopped = true;
+      await task.stop();
+      await task.destroy();
+      if (running) await running;
+    },
+  };
+}
