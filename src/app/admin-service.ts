@@ -48,7 +48,7 @@ export class AdminService {
     }
     return {
       ok: true,
-      settings: await this.settings.update(serverId, { language: language as LanguageSetting }),
+      settings: await this.settings.update(serverId, { language }),
     };
   }
 

@@ -284,12 +284,12 @@ export class GameService {
   async join(gameId: string, channelId: string, playerId: string): Promise<JoinOutcome> {
     const session = this.byGame.get(gameId);
     if (!session || session.state.channelId !== channelId) return { kind: 'no-game' };
-    return session.queue.run(async (): Promise<JoinOutcome> => {
+    return session.queue.run((): Promise<JoinOutcome> => {
       const result = joinGame(session.state, playerId, this.deps.clock.now());
       if (result.kind !== 'joined')
-        return { kind: result.kind === 'game-over' ? 'no-game' : 'already-joined' };
+        return Promise.resolve({ kind: result.kind === 'game-over' ? 'no-game' : 'already-joined' });
       session.state = result.state;
-      return { kind: 'joined' };
+      return Promise.resolve({ kind: 'joined' });
     });
   }
 
