@@ -3,13 +3,7 @@
 import { SETTINGS_LIMITS } from '../core/game/settings.ts';
 import { canonicalTimeZone } from '../core/time/zoned.ts';
 import type { Clock } from '../core/ports.ts';
-import type {
-  LanguageSetting,
-  QuestionBank,
-  ServerSettings,
-  SettingsPatch,
-  SettingsStore,
-} from '../core/storage.ts';
+import type { QuestionBank, ServerSettings, SettingsPatch, SettingsStore } from '../core/storage.ts';
 
 export type AdminError =
   | { field: 'questions'; min: number; max: number }
