@@ -239,12 +239,10 @@ function relativeAntecedent(clause: Clause, all: readonly Clause[], mentions: Ma
     return undefined;
   };
   const before = all[clause.position - 1];
-  const direct = endsWithPerson(before);
-  if (direct) return direct;
   const opener = before?.tokens[0];
   const appositive =
-    opener && (['a', 'an', 'un', 'una', 'his', 'her', 'su'].includes(opener.folded) || /'s$/i.test(opener.token.text));
-  if (!appositive) return undefined;
+    clause.position >= 2 && opener && (['a', 'an', 'the', 'un', 'una', 'el', 'la', 'his', 'her', 'su'].includes(opener.folded) || /'s$/i.test(opener.token.text));
+  if (!appositive) return endsWithPerson(before);
   const ante = endsWithPerson(all[clause.position - 2]);
   // Reported speech ("discovered that X is a mole, who ...") is not the narrator's fact.
   if (ante && all[clause.position - 2]?.tokens.some((x) => x.folded === 'that' || x.folded === 'que')) return undefined;

@@ -2,7 +2,7 @@ import type { Lang } from '../questions/question.ts';
 import { isPassive, mentionIndex, parseAll, renderTokens, splitClauses } from './clauses.ts';
 import type { ClauseToken, MentionRef, ParsedClause } from './clauses.ts';
 import type { AnalysedSentence, Analysis } from './entities.ts';
-import { RELATION_NOUNS, ROLE_HEADS, UNITS } from './lexicon.ts';
+import { RELATION_NOUNS, ROLE_HEADS, UNITS, isRoleWord } from './lexicon.ts';
 import { isNumberWord, parseNumber } from './numbers.ts';
 import { fold } from './text.ts';
 
@@ -81,7 +81,12 @@ function sentenceSubject(ctx: Ctx, si: number, depth = 0): string | undefined {
 }
 
 function headOf(words: readonly string[], lexicon: ReadonlySet<string>): string | undefined {
-  return words.map(fold).find((w) => lexicon.has(w));
+  return words.map(fold).find((w) => (lexicon === ROLE_HEADS ? isRoleWord(w) : lexicon.has(w)));
+}
+
+/** Closes a quotation the clause boundary cut off: 'warns that "life finds a way' → '... a way"'. */
+export function balanceQuotes(text: string): string {
+  return (text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text;
 }
 
 /** Roles and relations written before a name: "his fiancée Julia", "el analista de inteligencia Brandt". */
@@ -97,7 +102,8 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
       if (!t || (s.depth[k] ?? 0) > 0) break;
       const f = fold(t.text);
       if (t.kind !== 'word') break;
-      if (DEFINITE.has(f) && t.text === t.text.toLowerCase() && !OF.has(fold(s.tokens[k - 1]?.text ?? ''))) {
+      const lowerOrFirst = t.text === t.text.toLowerCase() || k === 0;
+      if (DEFINITE.has(f) && lowerOrFirst && !OF.has(fold(s.tokens[k - 1]?.text ?? ''))) {
         det = t.text;
         break;
       }
@@ -112,9 +118,13 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
     if (s.tokens[first - 1]?.text === ',' && beforeDet && beforeDet.kind === 'word' && !CLAUSE_OPENERS.has(fold(beforeDet.text))) continue;
     if (words.some((w) => STOP_NP.has(fold(w)))) continue;
     const where = { sentenceIndex: s.index, start: s.tokens[k]?.start ?? s.start, end: ref.mention.end };
+    // English puts the head last ("the hospital nurse Julia"); "the captain of the hovercraft Nebuchadnezzar" is not a title.
+    if (ctx.lang === 'en' && !isRoleWord(fold(words[words.length - 1] ?? '')) && !RELATION_NOUNS.has(fold(words[words.length - 1] ?? ''))) continue;
     const relationHead = headOf(words, RELATION_NOUNS);
     if (relationHead && POSSESSIVE_DETS.has(fold(det))) {
-      const of = sentenceSubject(ctx, s.index);
+      // "Alan Grant, his partner Ellie": the person just before the comma owns the relation.
+      const beforeComma = s.tokens[k - 1]?.text === ',' ? [...(ctx.mentions.get(s.index) ?? new Map<number, MentionRef>()).values()].find((r) => r.entity.kind === 'person' && r.mention.last === k - 1) : undefined;
+      const of = beforeComma?.entity.name ?? sentenceSubject(ctx, s.index);
       if (of && of !== ref.entity.name) {
         ctx.drafts.push({ kind: 'relation', subject: ref.entity.name, relation: words.join(' '), head: relationHead, of, ...where });
       }
@@ -223,7 +233,7 @@ function events(ctx: Ctx): void {
       subject: p.subject,
       subjectIsPerson: p.subjectIsPerson,
       verbs: p.verbs,
-      rest: render(rest),
+      rest: balanceQuotes(render(rest)),
       passive: isPassive(p.verbs, ctx.lang),
       sentenceIndex: s.index,
       ...span(s, p.tokens[0]?.index ?? 0, (p.tokens[p.tokens.length - 1]?.index ?? 0) + 1),

@@ -183,3 +183,18 @@ export const UNITS: Readonly<Record<string, { lang: 'en' | 'es'; plural: string;
   dolar: { lang: 'es', plural: 'dólares' },
   piso: { lang: 'es', plural: 'pisos' },
 };
+
+/** Words that make a capitalised name a place: "Hill Valley", "Isla Nublar", "Chesapeake Bay Bridge". */
+export const PLACE_WORDS = set(`
+city, valley, island, islands, bay, beach, park, street, avenue, square, station, airport, hotel, tower, bridge,
+river, lake, mountain, mountains, county, hills, springs, falls, port, harbor, harbour, desert, forest, canyon,
+castle, palace, prison, base, north, south, east, west, village, town, heights, gardens, hospital, museum, sea,
+ocean, gulf, coast, cape, strait, isla, islas, ciudad, valle, puerto, rio, lago, monte, montes, calle, plaza,
+torre, playa, estacion, aeropuerto, castillo, palacio, carcel, base, norte, sur, este, oeste, pueblo, villa,
+bahia, cabo, costa, mar, oceano, golfo, desierto, bosque, sierra, museo
+`);
+
+/** Whether a lowercase word names what someone is, also by its ending ("geneticist", "técnico"). */
+export function isRoleWord(folded: string): boolean {
+  return ROLE_HEADS.has(folded) || /(?:ist|ian|logist|grapher|ista|logo|loga|grafo|grafa)$/.test(folded) && folded.length > 5;
+}
