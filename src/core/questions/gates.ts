@@ -124,6 +124,7 @@ export function gate(q: Question, ctx: GateContext, accepted: readonly Question[
   const prominence = q.choices.map((c) => salience(ctx.foldedBody, c));
   const mine = salience(ctx.foldedBody, q.answer);
   const others = Math.max(...prominence.filter((_, i) => q.choices[i] !== q.answer));
-  if (mine >= 4 && mine > 2 * others) return 'guessable';
+  // Options borrowed from other packs or pools never occur in the text; that is accepted, not rejected.
+  if (mine >= 4 && others > 0 && mine > 2 * others) return 'guessable';
   return undefined;
 }

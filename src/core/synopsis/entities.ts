@@ -349,7 +349,10 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     if (span.atStart) {
       while (words.length > 0 && NON_NAMES.has(fold(words[0] ?? ''))) words.shift();
       const w = fold(words[0] ?? '');
-      const known = midSentence.has(w) || castNames.has(w) || FIRST_NAMES.has(w);
+      const after = sentences[span.sentenceIndex]?.tokens.slice(span.last, span.last + 2).map((t) => fold(t.text)) ?? [];
+      // "Hendricks, un estratega nuclear, ..." names someone even at the start of a sentence.
+      const appositive = after[0] === '' && ['a', 'an', 'un', 'una'].includes(after[1] ?? '');
+      const known = midSentence.has(w) || castNames.has(w) || FIRST_NAMES.has(w) || appositive;
       // "Remembering Davian's threats", "Instrumental in this": an opener that is a participle or stands alone.
       const opener = doc.lang === 'en' ? /(?:ing|ed|ly)$/.test(w) : /(?:ndo|mente)$/.test(w);
       if (words.length > 0 && !known && (opener || words.length === 1)) words.shift();
@@ -386,11 +389,10 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     // "the hovercraft Nebuchadnezzar": a lone unknown name after a common noun names a thing, not a person.
     if (!personEvidence && words.length === 1 && /^\p{Ll}/u.test(span.beforeRaw) && !FUNCTION_WORDS.has(span.before)) {
       const p = span.before;
-      const roleBefore =
-        isRoleWord(p) || RELATION_NOUNS.has(p) || NAME_TITLES.has(p) ||
-        (doc.lang === 'es' && span.lookback.some((w) => isRoleWord(w) || RELATION_NOUNS.has(w) || NAME_TITLES.has(w)));
-      const verbLike = doc.lang === 'en' ? /(?:[^s]s|ed)$/.test(p) || p.length <= 3 : true;
-      if (!roleBefore && !(verbLike && doc.lang === 'en')) continue;
+      const back = span.lookback.slice(-3, -1);
+      const inNounPhrase = back.some((w) => articles.has(w) || POSSESSIVES.has(w));
+      const roleBefore = [p, ...back].some((w) => isRoleWord(w) || RELATION_NOUNS.has(w) || NAME_TITLES.has(w));
+      if (inNounPhrase && !roleBefore) continue;
     }
     if (!personEvidence && articles.has(span.before)) {
       if (words.length >= 2) candidates.push({ span: adjusted, words, kind: 'object' });
