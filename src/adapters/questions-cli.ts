@@ -21,13 +21,15 @@ const SYNOPSES = join(ROOT, 'questions/synopses');
 const PACKS = join(ROOT, 'questions/packs');
 
 export function packIdOf(file: string): string {
-  return basename(file)
-    .replace(/\.txt$/, '')
-    .replace(/\.(en|es)$/, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64) || 'synopsis';
+  return (
+    basename(file)
+      .replace(/\.txt$/, '')
+      .replace(/\.(en|es)$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 64) || 'synopsis'
+  );
 }
 
 function readSynopses(dir: string): SynopsisInput[] {
@@ -60,7 +62,17 @@ function build(): number {
   const results = buildPacks(inputs);
   const ms = performance.now() - started;
   mkdirSync(PACKS, { recursive: true });
-  const types = ['cast', 'role', 'relation', 'place', 'agent', 'reveal', 'quantity', 'object', 'cloze'] as const;
+  const types = [
+    'cast',
+    'role',
+    'relation',
+    'place',
+    'agent',
+    'reveal',
+    'quantity',
+    'object',
+    'cloze',
+  ] as const;
   const rows: (string | number)[][] = [['pack', 'facts', 'questions', ...types, 'rejects']];
   let failed = 0;
   for (const { packId, result } of results) {
@@ -71,7 +83,9 @@ function build(): number {
     }
     writeFileSync(join(PACKS, `${packId}.json`), `${JSON.stringify(result.pack, null, 2)}\n`);
     const counts = types.map((t) => result.pack.questions.filter((q) => q.type === t).length);
-    const rejects = REJECT_REASONS.map((r) => [r, result.rejected.filter((x) => x.reason === r).length] as const)
+    const rejects = REJECT_REASONS.map(
+      (r) => [r, result.rejected.filter((x) => x.reason === r).length] as const,
+    )
       .filter(([, n]) => n > 0)
       .map(([r, n]) => `${r}:${n}`)
       .join(' ');
@@ -106,7 +120,11 @@ function generate(args: string[]): number {
     source: q.source,
   }));
   if (args.includes('--json')) console.log(JSON.stringify(out, null, 2));
-  else for (const q of out) console.log(`[${q.type}] ${q.prompt}\n   ${q.choices.map((c) => (c === q.answer ? `*${c}*` : c)).join(' | ')}`);
+  else
+    for (const q of out)
+      console.log(
+        `[${q.type}] ${q.prompt}\n   ${q.choices.map((c) => (c === q.answer ? `*${c}*` : c)).join(' | ')}`,
+      );
   return 0;
 }
 
@@ -125,18 +143,46 @@ function evaluate(args: string[]): number {
     const input = inputs.find((i) => i.packId === packId);
     evals.push(evaluatePack(result.pack, parseSynopsis(input?.text ?? '').body, result.rejected));
   }
-  const rows: (string | number)[][] = [['pack', 'words', 'questions', 'per 100 words', 'longest', 'frequent', 'overlap', 'A/B/C/D']];
+  const rows: (string | number)[][] = [
+    ['pack', 'words', 'questions', 'per 100 words', 'longest', 'frequent', 'overlap', 'A/B/C/D'],
+  ];
   for (const e of evals) {
-    rows.push([e.packId, e.words, e.questions, e.yieldPer100Words, pct(e.guessers.longest), pct(e.guessers.frequent), pct(e.guessers.overlap), e.positions.join('/')]);
+    rows.push([
+      e.packId,
+      e.words,
+      e.questions,
+      e.yieldPer100Words,
+      pct(e.guessers.longest),
+      pct(e.guessers.frequent),
+      pct(e.guessers.overlap),
+      e.positions.join('/'),
+    ]);
   }
   const total = evals.reduce((n, e) => n + e.questions, 0) || 1;
-  const overall = (g: 'longest' | 'frequent' | 'overlap'): string => pct(evals.reduce((n, e) => n + e.guessers[g] * e.questions, 0) / total);
+  const overall = (g: 'longest' | 'frequent' | 'overlap'): string =>
+    pct(evals.reduce((n, e) => n + e.guessers[g] * e.questions, 0) / total);
   const positions = [0, 1, 2, 3].map((i) => evals.reduce((n, e) => n + (e.positions[i] ?? 0), 0));
-  rows.push(['ALL', evals.reduce((n, e) => n + e.words, 0), total, '', overall('longest'), overall('frequent'), overall('overlap'), positions.join('/')]);
+  rows.push([
+    'ALL',
+    evals.reduce((n, e) => n + e.words, 0),
+    total,
+    '',
+    overall('longest'),
+    overall('frequent'),
+    overall('overlap'),
+    positions.join('/'),
+  ]);
   console.log(table(rows));
   console.log('\nrejects by reason');
-  console.log(table([['reason', ...evals.map((e) => e.packId)], ...REJECT_REASONS.map((r) => [r, ...evals.map((e) => e.rejects[r])])]));
-  console.log(`\nblind guessers should stay near 25% (chance); generation of ${evals.length} pack(s), two passes: ${ms.toFixed(0)} ms`);
+  console.log(
+    table([
+      ['reason', ...evals.map((e) => e.packId)],
+      ...REJECT_REASONS.map((r) => [r, ...evals.map((e) => e.rejects[r])]),
+    ]),
+  );
+  console.log(
+    `\nblind guessers should stay near 25% (chance); generation of ${evals.length} pack(s), two passes: ${ms.toFixed(0)} ms`,
+  );
   return 0;
 }
 

@@ -18,7 +18,11 @@ export function readSynopses(dir: string): SynopsisFile[] {
     .sort()
     .map((f) => {
       const m = /^(.*)\.(en|es)\.txt$/.exec(f);
-      return { packId: m?.[1] ?? f, lang: (m?.[2] ?? 'en') as 'en' | 'es', text: readFileSync(join(dir, f), 'utf8') };
+      return {
+        packId: m?.[1] ?? f,
+        lang: (m?.[2] ?? 'en') as 'en' | 'es',
+        text: readFileSync(join(dir, f), 'utf8'),
+      };
     });
 }
 

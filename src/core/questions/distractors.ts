@@ -6,7 +6,15 @@ import { capitaliseFirst, containsWords } from '../synopsis/text.ts';
 import type { Draft, OptionKind } from './drafts.ts';
 import { matchesAnswer, normaliseAnswer } from './match.ts';
 import { salience } from './salience.ts';
-import { ACTOR_POOL, CITY_POOL, NAME_POOL, OBJECT_POOL, PLACE_POOL, RELATION_POOL, ROLE_POOL } from './pools.ts';
+import {
+  ACTOR_POOL,
+  CITY_POOL,
+  NAME_POOL,
+  OBJECT_POOL,
+  PLACE_POOL,
+  RELATION_POOL,
+  ROLE_POOL,
+} from './pools.ts';
 import type { Lang, PackEntity, QuestionPack } from './question.ts';
 
 export interface DistractorSources {
@@ -42,16 +50,28 @@ const isArticleRole = (role: string): boolean => /^(?:a|an|the|el|la|los|las|un|
 function sources(kind: OptionKind, s: DistractorSources): Tiered {
   const own = s.analysis.entities;
   const other = (k: PackEntity['kind'], sameLang = false): string[] =>
-    packEntities(s.otherPacks, s.lang, sameLang).filter((e) => e.kind === k).map((e) => e.name);
+    packEntities(s.otherPacks, s.lang, sameLang)
+      .filter((e) => e.kind === k)
+      .map((e) => e.name);
   switch (kind) {
     case 'person':
-      return { own: own.filter((e) => e.kind === 'person').map((e) => e.name), others: other('person'), pool: NAME_POOL };
+      return {
+        own: own.filter((e) => e.kind === 'person').map((e) => e.name),
+        others: other('person'),
+        pool: NAME_POOL,
+      };
     case 'actor':
-      return { own: own.filter((e) => e.kind === 'actor').map((e) => e.name), others: other('actor'), pool: ACTOR_POOL };
+      return {
+        own: own.filter((e) => e.kind === 'actor').map((e) => e.name),
+        others: other('actor'),
+        pool: ACTOR_POOL,
+      };
     case 'city':
       return {
         own: own.filter((e) => e.kind === 'place' && e.city).map((e) => e.name),
-        others: packEntities(s.otherPacks, s.lang, true).filter((e) => e.kind === 'place' && e.city).map((e) => e.name),
+        others: packEntities(s.otherPacks, s.lang, true)
+          .filter((e) => e.kind === 'place' && e.city)
+          .map((e) => e.name),
         pool: CITY_POOL[s.lang],
       };
     case 'place':
@@ -62,9 +82,13 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
       };
     case 'role':
       return {
-        own: s.facts.flatMap((f) => (f.kind === 'role' && !f.reported && isArticleRole(f.role) ? [f.role] : [])),
+        own: s.facts.flatMap((f) =>
+          f.kind === 'role' && !f.reported && isArticleRole(f.role) ? [f.role] : [],
+        ),
         others: packFacts(s.otherPacks, s.lang).flatMap((f) =>
-          f['kind'] === 'role' && typeof f['role'] === 'string' && !f['reported'] && isArticleRole(f['role']) ? [f['role']] : [],
+          f['kind'] === 'role' && typeof f['role'] === 'string' && !f['reported'] && isArticleRole(f['role'])
+            ? [f['role']]
+            : [],
         ),
         pool: ROLE_POOL[s.lang],
       };
@@ -75,7 +99,11 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
         pool: RELATION_POOL[s.lang],
       };
     case 'object':
-      return { own: own.filter((e) => e.kind === 'object').map((e) => e.name), others: other('object', true), pool: OBJECT_POOL[s.lang] };
+      return {
+        own: own.filter((e) => e.kind === 'object').map((e) => e.name),
+        others: other('object', true),
+        pool: OBJECT_POOL[s.lang],
+      };
     case 'number':
       return { own: [], others: [], pool: [] };
   }
@@ -83,7 +111,16 @@ function sources(kind: OptionKind, s: DistractorSources): Tiered {
 
 /** Wrong numbers a player could believe: halves, doubles, neighbours. */
 function numberCandidates(value: number): string[] {
-  const raw = [value * 2, Math.round(value / 2), Math.round(value * 1.5), value + 1, value - 1, value * 3, Math.round(value * 0.75), value + 2];
+  const raw = [
+    value * 2,
+    Math.round(value / 2),
+    Math.round(value * 1.5),
+    value + 1,
+    value - 1,
+    value * 3,
+    Math.round(value * 0.75),
+    value + 2,
+  ];
   return [...new Set(raw.filter((n) => n > 0 && n !== value))].map(String);
 }
 
@@ -110,10 +147,16 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     // "Rose" and "Rose Calvert" may be one person at two ages: never offer one as a wrong answer for the other.
     const words = new Set(normaliseAnswer(value).split(' '));
     const answerWords = normaliseAnswer(draft.answer).split(' ');
-    if (draft.kind === 'person' && (answerWords.every((w) => words.has(w)) || [...words].every((w) => answerWords.includes(w)))) return;
+    if (
+      draft.kind === 'person' &&
+      (answerWords.every((w) => words.has(w)) || [...words].every((w) => answerWords.includes(w)))
+    )
+      return;
     const entity = s.analysis.entities.find((e) => e.name === candidate);
-    const nameWords = draft.kind === 'person' || draft.kind === 'actor' ? value.split(' ').filter((w) => w.length >= 3) : [];
-    if ([value, ...(entity?.aliases ?? []), ...nameWords].some((name) => containsWords(draft.prompt, name))) return;
+    const nameWords =
+      draft.kind === 'person' || draft.kind === 'actor' ? value.split(' ').filter((w) => w.length >= 3) : [];
+    if ([value, ...(entity?.aliases ?? []), ...nameWords].some((name) => containsWords(draft.prompt, name)))
+      return;
     taken.add(key);
     chosen.push(value);
   };
@@ -135,13 +178,19 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
   const target = freq(draft.answer);
   // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
   const distance = (name: string): number =>
-    Math.abs(freq(name) - target) + (freq(name) < target ? 1 : 0) + (name.length < draft.answer.length ? 0.25 : 0);
+    Math.abs(freq(name) - target) +
+    (freq(name) < target ? 1 : 0) +
+    (name.length < draft.answer.length ? 0.25 : 0);
   const own = shuffled([...new Set(tiers.own)], rng).sort((a, b) => distance(a) - distance(b));
   // One option at least as prominent as the answer whenever the synopsis has one, then a random near pick.
   const rival = own.find((name) => freq(name) >= target && name !== draft.answer);
   const rest = own.filter((name) => name !== rival);
   const ordered = [...(rival ? [rival] : []), ...shuffled(rest.slice(0, 4), rng), ...rest.slice(4)];
-  for (const tier of [ordered, shuffled([...new Set(tiers.others)], rng), shuffled([...new Set(tiers.pool)], rng)]) {
+  for (const tier of [
+    ordered,
+    shuffled([...new Set(tiers.others)], rng),
+    shuffled([...new Set(tiers.pool)], rng),
+  ]) {
     tier.forEach(consider);
   }
   return chosen;

@@ -40,7 +40,15 @@ interface Ctx {
 }
 
 const BASE: Record<QuestionType, number> = {
-  cast: 1, role: 2, relation: 2, place: 2, agent: 2, reveal: 2, quantity: 2, object: 2, cloze: 2,
+  cast: 1,
+  role: 2,
+  relation: 2,
+  place: 2,
+  agent: 2,
+  reveal: 2,
+  quantity: 2,
+  object: 2,
+  cloze: 2,
 };
 
 function difficulty(type: QuestionType, answerMentions: number, extra = 0): Difficulty {
@@ -124,8 +132,12 @@ function invert(lang: Lang, subject: string, verbs: readonly string[], rest: str
 
 function castDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'cast' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
-  const sameActor = ctx.facts.filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.actor === f.actor).map((g) => g.character);
-  const sameCharacter = ctx.facts.filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.character === f.character).map((g) => g.actor);
+  const sameActor = ctx.facts
+    .filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.actor === f.actor)
+    .map((g) => g.character);
+  const sameCharacter = ctx.facts
+    .filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.character === f.character)
+    .map((g) => g.actor);
   const actorEntity = ctx.byName.get(fold(f.actor));
   return [
     {
@@ -159,11 +171,15 @@ function roleDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'role' }>): Draft[] {
   const who = isArticleRole(f.role) ? t.roleWho(f.role) : t.titleWho(f.role);
   out.push(personDraft(ctx, f, 'role', who, f.role, f.subject, sameHead));
   if (isArticleRole(f.role)) {
-    const subjectRoles = ctx.facts.filter((g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && g.subject === f.subject);
+    const subjectRoles = ctx.facts.filter(
+      (g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && g.subject === f.subject,
+    );
     const heads = new Set(subjectRoles.map((g) => g.head));
     const truths = [
       ...subjectRoles.map((g) => g.role),
-      ...ctx.facts.filter((g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && heads.has(g.head)).map((g) => g.role),
+      ...ctx.facts
+        .filter((g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && heads.has(g.head))
+        .map((g) => g.role),
     ];
     out.push({
       type: 'role',
@@ -183,10 +199,29 @@ function roleDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'role' }>): Draft[] {
 
 function relationDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'relation' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
-  const rel = ctx.facts.filter((g): g is Extract<Fact, { kind: 'relation' }> => g.kind === 'relation' && g.head === f.head);
+  const rel = ctx.facts.filter(
+    (g): g is Extract<Fact, { kind: 'relation' }> => g.kind === 'relation' && g.head === f.head,
+  );
   return [
-    personDraft(ctx, f, 'relation', t.relationWho(f.relation, f.of), f.of, f.subject, rel.filter((g) => g.of === f.of).map((g) => g.subject)),
-    personDraft(ctx, f, 'relation', t.relationWhose(f.relation, f.subject), f.subject, f.of, rel.filter((g) => g.subject === f.subject).map((g) => g.of), 1),
+    personDraft(
+      ctx,
+      f,
+      'relation',
+      t.relationWho(f.relation, f.of),
+      f.of,
+      f.subject,
+      rel.filter((g) => g.of === f.of).map((g) => g.subject),
+    ),
+    personDraft(
+      ctx,
+      f,
+      'relation',
+      t.relationWhose(f.relation, f.subject),
+      f.subject,
+      f.of,
+      rel.filter((g) => g.subject === f.subject).map((g) => g.of),
+      1,
+    ),
   ];
 }
 
@@ -210,9 +245,25 @@ function identityGroup(ctx: Ctx, name: string): string[] {
 function revealDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'reveal' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
   if (f.identityIsPerson) {
-    return [personDraft(ctx, f, 'reveal', t.revealIdentity(f.subject), f.subject, f.identity, identityGroup(ctx, f.identity), 1)];
+    return [
+      personDraft(
+        ctx,
+        f,
+        'reveal',
+        t.revealIdentity(f.subject),
+        f.subject,
+        f.identity,
+        identityGroup(ctx, f.identity),
+        1,
+      ),
+    ];
   }
-  const same = ctx.facts.filter((g): g is Extract<Fact, { kind: 'reveal' }> => g.kind === 'reveal' && fold(g.identity) === fold(f.identity)).map((g) => g.subject);
+  const same = ctx.facts
+    .filter(
+      (g): g is Extract<Fact, { kind: 'reveal' }> =>
+        g.kind === 'reveal' && fold(g.identity) === fold(f.identity),
+    )
+    .map((g) => g.subject);
   return [personDraft(ctx, f, 'reveal', t.revealRole(f.identity), f.identity, f.subject, same)];
 }
 
@@ -222,7 +273,10 @@ function eventDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'event' }>): Draft[] {
   const predicate = `${f.verbs.join(' ')} ${f.rest}`.trim();
   if (f.subjectIsPerson) {
     const same = ctx.facts
-      .filter((g): g is Extract<Fact, { kind: 'event' }> => g.kind === 'event' && fold(`${g.verbs.join(' ')} ${g.rest}`) === fold(predicate))
+      .filter(
+        (g): g is Extract<Fact, { kind: 'event' }> =>
+          g.kind === 'event' && fold(`${g.verbs.join(' ')} ${g.rest}`) === fold(predicate),
+      )
       .map((g) => g.subject);
     out.push(personDraft(ctx, f, 'agent', t.agentWho(predicate), predicate, f.subject, same));
   }
@@ -253,25 +307,44 @@ function eventDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'event' }>): Draft[] {
 }
 
 function numberAccepted(value: number, surface: string): string[] {
-  return [...new Set([String(value), surface, numberWord(value, 'en'), numberWord(value, 'es')].filter((x): x is string => !!x))];
+  return [
+    ...new Set(
+      [String(value), surface, numberWord(value, 'en'), numberWord(value, 'es')].filter(
+        (x): x is string => !!x,
+      ),
+    ),
+  ];
 }
 
 function quantityDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'quantity' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
   let clause = f.clause;
   // "he must retrieve ... within 48 hours": borrow the subject the clause parser resolved for the same words.
-  const event = ctx.facts.find((g): g is Extract<Fact, { kind: 'event' }> => g.kind === 'event' && g.sentenceIndex === f.sentenceIndex && g.subjectIsPerson && g.rest.includes(f.surface) && clause.includes(g.rest));
+  const event = ctx.facts.find(
+    (g): g is Extract<Fact, { kind: 'event' }> =>
+      g.kind === 'event' &&
+      g.sentenceIndex === f.sentenceIndex &&
+      g.subjectIsPerson &&
+      g.rest.includes(f.surface) &&
+      clause.includes(g.rest),
+  );
   if (event) clause = `${event.subject} ${event.verbs.join(' ')} ${event.rest}`;
   // Without a subject the echo question only works when the clause opens with a time or place phrase,
   // or is a plain "the ship sinks within ..." sentence.
   const words = clause.split(/\s+/);
   const first = fold(words[0] ?? '');
-  const opensWithPhrase = /^(?:after|within|before|in|for|during|durante|despues|tras|en|antes|dentro|al|hace)$/.test(first);
+  const opensWithPhrase =
+    /^(?:after|within|before|in|for|during|durante|despues|tras|en|antes|dentro|al|hace)$/.test(first);
   const numberAt = words.findIndex((w) => w.includes(f.surface));
-  const verbBefore = ['the', 'el', 'la', 'los', 'las'].includes(first) && words.slice(1, Math.max(1, numberAt)).some((w) => isVerb(fold(w), w, ctx.lang));
+  const verbBefore =
+    ['the', 'el', 'la', 'los', 'las'].includes(first) &&
+    words.slice(1, Math.max(1, numberAt)).some((w) => isVerb(fold(w), w, ctx.lang));
   if (!event && !opensWithPhrase && !verbBefore) return [];
   if (words.length < 6) return [];
-  const pattern = new RegExp(`(^|[^\\p{L}\\p{N}])${f.surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+${f.unit ?? ''})?(?=$|[^\\p{L}\\p{N}])`, 'u');
+  const pattern = new RegExp(
+    `(^|[^\\p{L}\\p{N}])${f.surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+${f.unit ?? ''})?(?=$|[^\\p{L}\\p{N}])`,
+    'u',
+  );
   const echo = clause.replace(pattern, (_m, lead: string) => `${lead}${t.howManyWords(f.unit)}`);
   if (echo === clause) return [];
   return [
@@ -321,8 +394,15 @@ function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
     const clauses = splitClauses(s);
     const options = ctx.analysis.entities
       .filter((e) => e.kind === 'person' || e.kind === 'place' || e.kind === 'object')
-      .flatMap((e) => e.mentions.filter((m) => m.sentenceIndex === s.index && !m.inParens).map((m) => ({ e, m })))
-      .sort((a, b) => (used.get(a.e.name) ?? 0) - (used.get(b.e.name) ?? 0) || (CLOZE_PRIORITY[a.e.kind] ?? 3) - (CLOZE_PRIORITY[b.e.kind] ?? 3) || a.m.start - b.m.start);
+      .flatMap((e) =>
+        e.mentions.filter((m) => m.sentenceIndex === s.index && !m.inParens).map((m) => ({ e, m })),
+      )
+      .sort(
+        (a, b) =>
+          (used.get(a.e.name) ?? 0) - (used.get(b.e.name) ?? 0) ||
+          (CLOZE_PRIORITY[a.e.kind] ?? 3) - (CLOZE_PRIORITY[b.e.kind] ?? 3) ||
+          a.m.start - b.m.start,
+      );
     for (const { e, m } of options) {
       const home = clauses.findIndex((c) => c.tokens.some((x) => x.index === m.first));
       if (home < 0) continue;
@@ -337,7 +417,8 @@ function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
           let prevEnd = -1;
           for (const x of c.tokens) {
             if (x.index >= m.first && x.index < m.last) {
-              if (x.index === m.first) piece += `${prevEnd >= 0 && piece !== '' ? ' ' : ''}___${m.possessive ? "'s" : ''}`;
+              if (x.index === m.first)
+                piece += `${prevEnd >= 0 && piece !== '' ? ' ' : ''}___${m.possessive ? "'s" : ''}`;
               prevEnd = x.token.end;
               continue;
             }

@@ -22,12 +22,51 @@ export interface PackEvaluation {
   positions: [number, number, number, number];
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'to', 'is', 'who', 'what', 'which', 'does', 'did', 'el', 'la',
-  'de', 'en', 'que', 'quien', 'es', 'los', 'las', 'un', 'una', 'y', 'and', 'by', 'por', 'fill', 'blank', 'completa',
-  'hueco', 'how', 'many', 'cuantos', 'cuantas', 'his', 'her', 'su']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'to',
+  'is',
+  'who',
+  'what',
+  'which',
+  'does',
+  'did',
+  'el',
+  'la',
+  'de',
+  'en',
+  'que',
+  'quien',
+  'es',
+  'los',
+  'las',
+  'un',
+  'una',
+  'y',
+  'and',
+  'by',
+  'por',
+  'fill',
+  'blank',
+  'completa',
+  'hueco',
+  'how',
+  'many',
+  'cuantos',
+  'cuantas',
+  'his',
+  'her',
+  'su',
+]);
 
 function words(text: string): string[] {
-  return fold(text).split(' ').filter((w) => w.length > 1 && !STOP.has(w));
+  return fold(text)
+    .split(' ')
+    .filter((w) => w.length > 1 && !STOP.has(w));
 }
 
 /** Credit for picking by `score`: 1/k when the answer is one of k options sharing the best score. */
@@ -47,7 +86,11 @@ export function guesserScores(q: Question, foldedBody: string): Record<Guesser, 
   };
 }
 
-export function evaluatePack(pack: QuestionPack, body: string, rejected: readonly Rejection[]): PackEvaluation {
+export function evaluatePack(
+  pack: QuestionPack,
+  body: string,
+  rejected: readonly Rejection[],
+): PackEvaluation {
   const foldedBody = fold(body);
   const rejects = Object.fromEntries(REJECT_REASONS.map((r) => [r, 0])) as Record<RejectReason, number>;
   for (const r of rejected) rejects[r.reason]++;

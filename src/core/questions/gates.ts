@@ -46,9 +46,37 @@ export interface GateContext {
   foldedBody: string;
 }
 
-const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'him', 'her', 'them', 'his', 'its', 'their', 'this', 'these',
-  'those', 'who', 'which', 'él', 'ella', 'ellos', 'ellas', 'su', 'sus', 'le', 'les', 'lo', 'quien', 'que', 'esto',
-  'eso', 'ello']);
+const PRONOUNS = new Set([
+  'he',
+  'she',
+  'they',
+  'it',
+  'him',
+  'her',
+  'them',
+  'his',
+  'its',
+  'their',
+  'this',
+  'these',
+  'those',
+  'who',
+  'which',
+  'él',
+  'ella',
+  'ellos',
+  'ellas',
+  'su',
+  'sus',
+  'le',
+  'les',
+  'lo',
+  'quien',
+  'que',
+  'esto',
+  'eso',
+  'ello',
+]);
 
 const UNFILLED = /\{|\}|\bundefined\b|\bnull\b|\bNaN\b|\[object/;
 
@@ -56,19 +84,49 @@ type Shape = 'number' | 'name' | 'phrase';
 
 function shapeOf(value: string): Shape {
   if (/^\d+$/.test(value.trim())) return 'number';
-  const words = value.replace(/^(?:the|el|la|los|las)\s+/i, '').split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = value
+    .replace(/^(?:the|el|la|los|las)\s+/i, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   const content = words.filter((w, i) => i === 0 || !/^(of|de|del|la|el|the|y|and|van|von|da)$/i.test(w));
   return content.length > 0 && content.every((w) => /^["'(]?[\p{Lu}\p{N}]/u.test(w)) ? 'name' : 'phrase';
 }
 
-const STOP = new Set(['the', 'a', 'an', 'of', 'in', 'to', 'is', 'who', 'what', 'el', 'la', 'de', 'en', 'que', 'quien', 'es', 'los', 'las', 'un', 'una', 'y', 'and']);
+const STOP = new Set([
+  'the',
+  'a',
+  'an',
+  'of',
+  'in',
+  'to',
+  'is',
+  'who',
+  'what',
+  'el',
+  'la',
+  'de',
+  'en',
+  'que',
+  'quien',
+  'es',
+  'los',
+  'las',
+  'un',
+  'una',
+  'y',
+  'and',
+]);
 
 const wordCache = new Map<string, Set<string>>();
 
 function contentWords(text: string): Set<string> {
   let words = wordCache.get(text);
   if (!words) {
-    words = new Set(fold(text).split(' ').filter((w) => w.length > 1 && !STOP.has(w)));
+    words = new Set(
+      fold(text)
+        .split(' ')
+        .filter((w) => w.length > 1 && !STOP.has(w)),
+    );
     if (wordCache.size > 5000) wordCache.clear();
     wordCache.set(text, words);
   }
@@ -90,17 +148,28 @@ export function structuralProblem(q: Question): RejectReason | undefined {
   if (q.type !== 'cloze' && q.prompt.includes('___')) return 'unfilled-slot';
   if (q.type === 'cloze' && q.prompt.split('___').length !== 2) return 'unfilled-slot';
   const keys = q.choices.map(normaliseAnswer);
-  if (q.choices.length !== 4 || new Set(keys).size !== 4 || keys.some((k) => k === '')) return 'options-invalid';
-  if (!q.choices.includes(q.answer) || !q.accepted.includes(q.answer) && !matchesAnswer(q.answer, q.accepted)) return 'options-invalid';
+  if (q.choices.length !== 4 || new Set(keys).size !== 4 || keys.some((k) => k === ''))
+    return 'options-invalid';
+  if (
+    !q.choices.includes(q.answer) ||
+    (!q.accepted.includes(q.answer) && !matchesAnswer(q.answer, q.accepted))
+  )
+    return 'options-invalid';
   if (new Set(q.choices.map(shapeOf)).size !== 1) return 'options-invalid';
   if (q.prompt.length > LIMITS.prompt || q.choices.some((c) => c.length > LIMITS.choice)) return 'too-long';
-  if (q.accepted.some((a) => a.length > LIMITS.accepted) || q.source.length > LIMITS.source) return 'too-long';
+  if (q.accepted.some((a) => a.length > LIMITS.accepted) || q.source.length > LIMITS.source)
+    return 'too-long';
   return undefined;
 }
 
 /** Runs every gate; the first failing one names the rejection. */
 export function gate(q: Question, ctx: GateContext, accepted: readonly Question[]): RejectReason | undefined {
-  const slotStart = ctx.slot.trim().split(/\s+/)[0]?.toLowerCase().replace(/[^\p{L}]/gu, '') ?? '';
+  const slotStart =
+    ctx.slot
+      .trim()
+      .split(/\s+/)[0]
+      ?.toLowerCase()
+      .replace(/[^\p{L}]/gu, '') ?? '';
   if (ctx.slot.trim() === '' || UNFILLED.test(ctx.slot)) return 'unfilled-slot';
   if (PRONOUNS.has(slotStart)) return 'pronoun-start';
   const stem = q.type === 'cloze' ? q.prompt.replace('___', ' ') : q.prompt;
@@ -109,16 +178,21 @@ export function gate(q: Question, ctx: GateContext, accepted: readonly Question[
   if (structural) return structural;
   const distractors = q.choices.filter((c) => c !== q.answer);
   const truths = [...ctx.truths, ...q.accepted];
-  if (distractors.some((d) => matchesAnswer(d, truths) || truths.some((t) => matchesAnswer(t, [d])))) return 'distractor-true';
+  if (distractors.some((d) => matchesAnswer(d, truths) || truths.some((t) => matchesAnswer(t, [d]))))
+    return 'distractor-true';
   if (!q.accepted.some((a) => containsWords(q.source, a))) return 'ungrounded';
   const duplicate = accepted.some(
     (other) =>
       similarity(other.prompt, q.prompt) >= 0.8 ||
-      (other.type === q.type && normaliseAnswer(other.answer) === normaliseAnswer(q.answer) && similarity(other.prompt, q.prompt) >= 0.5),
+      (other.type === q.type &&
+        normaliseAnswer(other.answer) === normaliseAnswer(q.answer) &&
+        similarity(other.prompt, q.prompt) >= 0.5),
   );
   if (duplicate) return 'near-duplicate';
   const key = normaliseAnswer(q.answer);
-  const same = accepted.filter((other) => other.type === q.type && normaliseAnswer(other.answer) === key).length;
+  const same = accepted.filter(
+    (other) => other.type === q.type && normaliseAnswer(other.answer) === key,
+  ).length;
   if (same >= MAX_SAME_ANSWER_PER_TYPE && q.type !== 'cast') return 'answer-overused';
   // The protagonist among three walk-ons: anyone who skimmed the synopsis picks it without knowing.
   const prominence = q.choices.map((c) => salience(ctx.foldedBody, c));

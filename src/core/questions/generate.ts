@@ -29,8 +29,7 @@ export interface Rejection {
 }
 
 export type GenerateResult =
-  | { ok: true; pack: QuestionPack; rejected: Rejection[] }
-  | { ok: false; error: string };
+  { ok: true; pack: QuestionPack; rejected: Rejection[] } | { ok: false; error: string };
 
 const PACK_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
@@ -57,14 +56,17 @@ function questionId(packId: string, d: Draft): string {
 
 /** Turns a synopsis into a validated question pack. Pure: same text and options, same pack. */
 export function generatePack(text: string, options: GenerateOptions): GenerateResult {
-  if (!PACK_ID.test(options.packId)) return { ok: false, error: 'pack id must be lowercase letters, digits and dashes (max 64)' };
+  if (!PACK_ID.test(options.packId))
+    return { ok: false, error: 'pack id must be lowercase letters, digits and dashes (max 64)' };
   if (text.length > MAX_SYNOPSIS_BYTES || utf8Length(text) > MAX_SYNOPSIS_BYTES) {
     return { ok: false, error: `synopsis is larger than ${MAX_SYNOPSIS_BYTES / 1024} KB` };
   }
   const doc = parseSynopsis(text);
   if (doc.body.trim() === '') return { ok: false, error: 'synopsis is empty' };
   const others = options.otherPacks ?? [];
-  const knownNames = others.flatMap((p) => (p.entities ?? []).filter((e) => e.kind === 'person').map((e) => e.name));
+  const knownNames = others.flatMap((p) =>
+    (p.entities ?? []).filter((e) => e.kind === 'person').map((e) => e.name),
+  );
   const analysis = analyse(doc, { knownNames });
   const facts: Fact[] = extractFacts(analysis);
   const drafts = draftQuestions(analysis, facts);
@@ -129,7 +131,9 @@ export function buildPacks(inputs: readonly SynopsisInput[]): { packId: string; 
   const sorted = [...inputs].sort((a, b) => a.packId.localeCompare(b.packId));
   const first = sorted.map((i) => ({ packId: i.packId, result: generatePack(i.text, { packId: i.packId }) }));
   return sorted.map((input) => {
-    const otherPacks = first.flatMap((f) => (f.packId !== input.packId && f.result.ok ? [f.result.pack] : []));
+    const otherPacks = first.flatMap((f) =>
+      f.packId !== input.packId && f.result.ok ? [f.result.pack] : [],
+    );
     return { packId: input.packId, result: generatePack(input.text, { packId: input.packId, otherPacks }) };
   });
 }

@@ -21,7 +21,11 @@ function normaliseUncached(text: string): string {
   const words = fold(text).split(' ').filter(Boolean);
   while (words.length > 1 && LEADING_ARTICLES.has(words[0] ?? '')) words.shift();
   const whole = parseNumber(words.join(' '), false);
-  if (whole !== undefined && words.length > 0 && !(words.length === 1 && LEADING_ARTICLES.has(words[0] ?? ''))) {
+  if (
+    whole !== undefined &&
+    words.length > 0 &&
+    !(words.length === 1 && LEADING_ARTICLES.has(words[0] ?? ''))
+  ) {
     return String(whole);
   }
   return words.map((w) => (/^\d+$/.test(w) ? String(Number(w)) : (parseNumber(w) ?? w).toString())).join(' ');

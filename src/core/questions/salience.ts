@@ -1,6 +1,21 @@
 import { fold } from '../synopsis/text.ts';
 
-const SKIP = new Set(['the', 'el', 'la', 'los', 'las', 'of', 'de', 'del', 'and', 'y', 'a', 'an', 'un', 'una']);
+const SKIP = new Set([
+  'the',
+  'el',
+  'la',
+  'los',
+  'las',
+  'of',
+  'de',
+  'del',
+  'and',
+  'y',
+  'a',
+  'an',
+  'un',
+  'una',
+]);
 
 /** Whole-word occurrences of `needle` in an already folded text. */
 export function countIn(foldedText: string, needle: string): number {

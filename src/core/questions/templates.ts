@@ -24,8 +24,11 @@ export interface Templates {
 /** Spanish article for a role or relation noun: "la mano derecha", "el socio". */
 function articleEs(noun: string): string {
   const head = noun.split(' ')[0] ?? noun;
-  return /^(mano|madre|mujer|esposa|novia|hermana|hija|prometida|amiga|jefa|socia|compañera|protegida)$/.test(head) ||
-    (/a$/.test(head) && !/^(analista|estratega|espía|policía|guía|colega|rival|piloto|deportista)$/.test(head))
+  return /^(mano|madre|mujer|esposa|novia|hermana|hija|prometida|amiga|jefa|socia|compañera|protegida)$/.test(
+    head,
+  ) ||
+    (/a$/.test(head) &&
+      !/^(analista|estratega|espía|policía|guía|colega|rival|piloto|deportista)$/.test(head))
     ? 'la'
     : 'el';
 }

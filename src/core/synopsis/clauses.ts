@@ -37,29 +37,278 @@ export interface ParsedClause extends Clause {
 const BOUNDARY = new Set([',', ';', ':', '—', '.', '!', '?', '-', '"']);
 const RELATIVES = new Set(['who', 'quien', 'quienes']);
 const LEADING = new Set(['and', 'but', 'so', 'then', 'y', 'e', 'pero', 'entonces', 'luego', 'asi', 'que']);
-const EN_AUX = new Set(['is', 'are', 'was', 'were', 'has', 'have', 'had', 'will', 'would', 'can', 'could', 'must',
-  'may', 'might', 'should', 'be', 'been', 'being', 'does', 'did', 'do', 'not', 'cannot']);
-const MODALS = new Set(['will', 'would', 'can', 'could', 'must', 'may', 'might', 'should', 'do', 'does', 'did', 'cannot']);
-const EN_ADVERBS = new Set(['then', 'finally', 'also', 'immediately', 'reluctantly', 'quickly', 'soon', 'later',
-  'still', 'eventually', 'promptly', 'abruptly', 'suddenly', 'barely', 'now', 'once', 'again', 'secretly',
-  'already', 'never', 'always', 'only', 'just', 'even', 'actually', 'apparently', 'seemingly']);
-const EN_IRREGULAR = new Set(['went', 'took', 'found', 'made', 'gave', 'told', 'left', 'met', 'knew', 'saw', 'came',
-  'got', 'led', 'sent', 'stole', 'shot', 'fell', 'ran', 'won', 'lost', 'held', 'kept', 'brought', 'bought',
-  'caught', 'taught', 'thought', 'fought', 'sought', 'felt', 'built', 'hid', 'hidden', 'taken', 'given', 'known',
-  'seen', 'shown', 'thrown', 'threw', 'drove', 'driven', 'flew', 'flown', 'wrote', 'written', 'broke', 'broken',
-  'chose', 'chosen', 'spoke', 'spoken', 'woke', 'awoke', 'became', 'began', 'begun', 'swore', 'tore', 'wore',
-  'beat', 'beaten', 'bit', 'bitten', 'hit', 'put', 'set', 'let', 'cut', 'shut', 'quit', 'read', 'said', 'paid',
-  'laid', 'sold', 'slew', 'slain', 'struck', 'stuck', 'stood', 'understood', 'forgot', 'forgotten', 'forgave',
-  'escaped', 'dies', 'died']);
-const EN_NOT_VERBS = new Set(['his', 'this', 'its', 'as', 'us', 'yes', 'less', 'unless', 'plus', 'thus', 'was',
-  'towards', 'afterwards', 'always', 'sometimes', 'perhaps', 'himself', 'herself', 'themselves', 'news', 'series',
-  'various', 'famous', 'serious', 'nervous', 'previous', 'dangerous', 'mysterious', 'anxious', 'jealous']);
-const ES_CLITICS = new Set(['se', 'le', 'les', 'lo', 'la', 'los', 'las', 'me', 'te', 'nos', 'no', 'ya', 'ahora',
-  'entonces', 'luego', 'finalmente', 'tambien', 'pronto', 'despues', 'nunca', 'siempre', 'aun', 'todavia']);
-const ES_FUNCTION = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'un', 'una', 'unos', 'unas', 'y', 'o', 'e', 'u',
-  'que', 'en', 'con', 'por', 'para', 'a', 'al', 'su', 'sus', 'como', 'quien', 'cual', 'sin', 'sobre', 'entre',
-  'tras', 'hasta', 'desde', 'junto', 'ni', 'pero', 'mas', 'muy', 'tan', 'mientras', 'cuando', 'donde', 'si',
-  'ademas', 'tambien', 'solo', 'ya', 'aun', 'este', 'esta', 'ese', 'esa', 'mismo', 'misma', 'quienes', 'cuyo']);
+const EN_AUX = new Set([
+  'is',
+  'are',
+  'was',
+  'were',
+  'has',
+  'have',
+  'had',
+  'will',
+  'would',
+  'can',
+  'could',
+  'must',
+  'may',
+  'might',
+  'should',
+  'be',
+  'been',
+  'being',
+  'does',
+  'did',
+  'do',
+  'not',
+  'cannot',
+]);
+const MODALS = new Set([
+  'will',
+  'would',
+  'can',
+  'could',
+  'must',
+  'may',
+  'might',
+  'should',
+  'do',
+  'does',
+  'did',
+  'cannot',
+]);
+const EN_ADVERBS = new Set([
+  'then',
+  'finally',
+  'also',
+  'immediately',
+  'reluctantly',
+  'quickly',
+  'soon',
+  'later',
+  'still',
+  'eventually',
+  'promptly',
+  'abruptly',
+  'suddenly',
+  'barely',
+  'now',
+  'once',
+  'again',
+  'secretly',
+  'already',
+  'never',
+  'always',
+  'only',
+  'just',
+  'even',
+  'actually',
+  'apparently',
+  'seemingly',
+]);
+const EN_IRREGULAR = new Set([
+  'went',
+  'took',
+  'found',
+  'made',
+  'gave',
+  'told',
+  'left',
+  'met',
+  'knew',
+  'saw',
+  'came',
+  'got',
+  'led',
+  'sent',
+  'stole',
+  'shot',
+  'fell',
+  'ran',
+  'won',
+  'lost',
+  'held',
+  'kept',
+  'brought',
+  'bought',
+  'caught',
+  'taught',
+  'thought',
+  'fought',
+  'sought',
+  'felt',
+  'built',
+  'hid',
+  'hidden',
+  'taken',
+  'given',
+  'known',
+  'seen',
+  'shown',
+  'thrown',
+  'threw',
+  'drove',
+  'driven',
+  'flew',
+  'flown',
+  'wrote',
+  'written',
+  'broke',
+  'broken',
+  'chose',
+  'chosen',
+  'spoke',
+  'spoken',
+  'woke',
+  'awoke',
+  'became',
+  'began',
+  'begun',
+  'swore',
+  'tore',
+  'wore',
+  'beat',
+  'beaten',
+  'bit',
+  'bitten',
+  'hit',
+  'put',
+  'set',
+  'let',
+  'cut',
+  'shut',
+  'quit',
+  'read',
+  'said',
+  'paid',
+  'laid',
+  'sold',
+  'slew',
+  'slain',
+  'struck',
+  'stuck',
+  'stood',
+  'understood',
+  'forgot',
+  'forgotten',
+  'forgave',
+  'escaped',
+  'dies',
+  'died',
+]);
+const EN_NOT_VERBS = new Set([
+  'his',
+  'this',
+  'its',
+  'as',
+  'us',
+  'yes',
+  'less',
+  'unless',
+  'plus',
+  'thus',
+  'was',
+  'towards',
+  'afterwards',
+  'always',
+  'sometimes',
+  'perhaps',
+  'himself',
+  'herself',
+  'themselves',
+  'news',
+  'series',
+  'various',
+  'famous',
+  'serious',
+  'nervous',
+  'previous',
+  'dangerous',
+  'mysterious',
+  'anxious',
+  'jealous',
+]);
+const ES_CLITICS = new Set([
+  'se',
+  'le',
+  'les',
+  'lo',
+  'la',
+  'los',
+  'las',
+  'me',
+  'te',
+  'nos',
+  'no',
+  'ya',
+  'ahora',
+  'entonces',
+  'luego',
+  'finalmente',
+  'tambien',
+  'pronto',
+  'despues',
+  'nunca',
+  'siempre',
+  'aun',
+  'todavia',
+]);
+const ES_FUNCTION = new Set([
+  'de',
+  'del',
+  'la',
+  'el',
+  'los',
+  'las',
+  'un',
+  'una',
+  'unos',
+  'unas',
+  'y',
+  'o',
+  'e',
+  'u',
+  'que',
+  'en',
+  'con',
+  'por',
+  'para',
+  'a',
+  'al',
+  'su',
+  'sus',
+  'como',
+  'quien',
+  'cual',
+  'sin',
+  'sobre',
+  'entre',
+  'tras',
+  'hasta',
+  'desde',
+  'junto',
+  'ni',
+  'pero',
+  'mas',
+  'muy',
+  'tan',
+  'mientras',
+  'cuando',
+  'donde',
+  'si',
+  'ademas',
+  'tambien',
+  'solo',
+  'ya',
+  'aun',
+  'este',
+  'esta',
+  'ese',
+  'esa',
+  'mismo',
+  'misma',
+  'quienes',
+  'cuyo',
+]);
 export const SUBJECT_PRONOUNS_BY_LANG: Record<Lang, ReadonlySet<string>> = {
   en: new Set(['he', 'she']),
   es: new Set(['el', 'ella']),
@@ -83,16 +332,24 @@ function isAdverb(folded: string, lang: Lang): boolean {
 
 export function isAuxiliary(folded: string, lang: Lang): boolean {
   if (lang === 'en') return EN_AUX.has(folded);
-  return /^(es|son|era|eran|fue|fueron|ha|han|habia|habian|sera|seran|esta|estan|estaba|estaban|sido|va|van|iba|iban|debe|deben|puede|pueden|tiene|tienen)$/.test(folded);
+  return /^(es|son|era|eran|fue|fueron|ha|han|habia|habian|sera|seran|esta|estan|estaba|estaban|sido|va|van|iba|iban|debe|deben|puede|pueden|tiene|tienen)$/.test(
+    folded,
+  );
 }
 
 export function isPassive(verbs: readonly string[], lang: Lang): boolean {
   const f = verbs.map(fold);
   const main = f[f.length - 1] ?? '';
   if (lang === 'en') {
-    return f.some((v) => ['is', 'are', 'was', 'were', 'been', 'be', 'being'].includes(v)) && (/ed$/.test(main) || EN_IRREGULAR.has(main));
+    return (
+      f.some((v) => ['is', 'are', 'was', 'were', 'been', 'be', 'being'].includes(v)) &&
+      (/ed$/.test(main) || EN_IRREGULAR.has(main))
+    );
   }
-  return f.some((v) => /^(es|son|era|eran|fue|fueron|sido|sera|seran|resulta)$/.test(v)) && /(?:ad|id)[oa]s?$|[st]o$|cho$/.test(main);
+  return (
+    f.some((v) => /^(es|son|era|eran|fue|fueron|sido|sera|seran|resulta)$/.test(v)) &&
+    /(?:ad|id)[oa]s?$|[st]o$|cho$/.test(main)
+  );
 }
 
 export function mentionIndex(analysis: Analysis): Map<number, Map<number, MentionRef>> {
@@ -111,14 +368,21 @@ export function splitClauses(s: AnalysedSentence): Clause[] {
   const clauses: Clause[] = [];
   let current: ClauseToken[] = [];
   const flush = (): void => {
-    if (current.length > 0) clauses.push({ sentenceIndex: s.index, position: clauses.length, tokens: current });
+    if (current.length > 0)
+      clauses.push({ sentenceIndex: s.index, position: clauses.length, tokens: current });
     current = [];
   };
   s.tokens.forEach((token, index) => {
     if ((s.depth[index] ?? 0) > 0) return;
     const folded = fold(token.text);
-    const innerDot = /^[.!?]$/.test(token.text) && index < s.tokens.length - 1 && s.tokens[index + 1]?.kind !== 'punct';
-    if (token.kind === 'punct' && BOUNDARY.has(token.text) && !innerDot && !(token.text === '"' && current.length > 0 && isQuoteInside(s, index))) {
+    const innerDot =
+      /^[.!?]$/.test(token.text) && index < s.tokens.length - 1 && s.tokens[index + 1]?.kind !== 'punct';
+    if (
+      token.kind === 'punct' &&
+      BOUNDARY.has(token.text) &&
+      !innerDot &&
+      !(token.text === '"' && current.length > 0 && isQuoteInside(s, index))
+    ) {
       flush();
       return;
     }
@@ -165,8 +429,16 @@ export function parseClause(
     subjectIsPerson = true;
     subjectSource = 'relative';
     i++;
-  } else if (SUBJECT_PRONOUNS_BY_LANG[lang].has(first.folded) && first.token.text === first.token.text.toLowerCase()) {
-    const previous = [...parsedBefore].reverse().find((p) => p.sentenceIndex === clause.sentenceIndex && p.subjectIsPerson && p.subjectSource === 'explicit');
+  } else if (
+    SUBJECT_PRONOUNS_BY_LANG[lang].has(first.folded) &&
+    first.token.text === first.token.text.toLowerCase()
+  ) {
+    const previous = [...parsedBefore]
+      .reverse()
+      .find(
+        (p) =>
+          p.sentenceIndex === clause.sentenceIndex && p.subjectIsPerson && p.subjectSource === 'explicit',
+      );
     if (!previous) return undefined;
     subject = previous.subject;
     subjectIsPerson = true;
@@ -177,15 +449,25 @@ export function parseClause(
     let v = 2;
     while (v < t.length && lang === 'en' && isAdverb(t[v]?.folded ?? '', lang)) v++;
     const verb = t[v];
-    if (!noun || noun.token.text !== noun.token.text.toLowerCase() || noun.token.kind !== 'word') return undefined;
+    if (!noun || noun.token.text !== noun.token.text.toLowerCase() || noun.token.kind !== 'word')
+      return undefined;
     if (noun.index !== first.index + 1 || !verb || verb.index !== noun.index + v - 1) return undefined;
     if (lang === 'en' && !(/[^s]s$/.test(verb.folded) || EN_AUX.has(verb.folded))) return undefined;
     subject = `${first.token.text.toLowerCase()} ${noun.token.text}`;
     subjectSource = 'noun';
     i = 2;
-  } else if (i > 0 && ['and', 'y'].includes(t[i - 1]?.folded ?? '') && isVerb(firstAfterAdverbs(t, i, lang), first.token.text, lang)) {
+  } else if (
+    i > 0 &&
+    ['and', 'y'].includes(t[i - 1]?.folded ?? '') &&
+    isVerb(firstAfterAdverbs(t, i, lang), first.token.text, lang)
+  ) {
     const previous = parsedBefore[parsedBefore.length - 1];
-    if (!previous || previous.sentenceIndex !== clause.sentenceIndex || previous.position !== clause.position - 1) return undefined;
+    if (
+      !previous ||
+      previous.sentenceIndex !== clause.sentenceIndex ||
+      previous.position !== clause.position - 1
+    )
+      return undefined;
     if (!previous.subjectIsPerson) return undefined;
     subject = previous.subject;
     subjectIsPerson = true;
@@ -201,7 +483,8 @@ export function parseClause(
     const main = t[i];
     const modal = t.slice(verbStart, i).some((x) => MODALS.has(x.folded));
     const lower = main && main.token.kind === 'word' && main.token.text === main.token.text.toLowerCase();
-    if (main && !EN_AUX.has(main.folded) && (isVerb(main.folded, main.token.text, lang) || (modal && lower))) i++;
+    if (main && !EN_AUX.has(main.folded) && (isVerb(main.folded, main.token.text, lang) || (modal && lower)))
+      i++;
   } else if (lang === 'es' && isAuxiliary(head.folded, lang)) {
     i++;
     const main = t[i];
@@ -227,7 +510,11 @@ function firstAfterAdverbs(t: readonly ClauseToken[], i: number, lang: Lang): st
 }
 
 /** "X (Actor), Y's protégé, who ..." → X: the person right before "who", skipping one appositive. */
-function relativeAntecedent(clause: Clause, all: readonly Clause[], mentions: Map<number, MentionRef>): string | undefined {
+function relativeAntecedent(
+  clause: Clause,
+  all: readonly Clause[],
+  mentions: Map<number, MentionRef>,
+): string | undefined {
   const endsWithPerson = (c: Clause | undefined): string | undefined => {
     const last = c?.tokens[c.tokens.length - 1];
     if (!last) return undefined;
@@ -241,11 +528,15 @@ function relativeAntecedent(clause: Clause, all: readonly Clause[], mentions: Ma
   const before = all[clause.position - 1];
   const opener = before?.tokens[0];
   const appositive =
-    clause.position >= 2 && opener && (['a', 'an', 'the', 'un', 'una', 'el', 'la', 'his', 'her', 'su'].includes(opener.folded) || /'s$/i.test(opener.token.text));
+    clause.position >= 2 &&
+    opener &&
+    (['a', 'an', 'the', 'un', 'una', 'el', 'la', 'his', 'her', 'su'].includes(opener.folded) ||
+      /'s$/i.test(opener.token.text));
   if (!appositive) return endsWithPerson(before);
   const ante = endsWithPerson(all[clause.position - 2]);
   // Reported speech ("discovered that X is a mole, who ...") is not the narrator's fact.
-  if (ante && all[clause.position - 2]?.tokens.some((x) => x.folded === 'that' || x.folded === 'que')) return undefined;
+  if (ante && all[clause.position - 2]?.tokens.some((x) => x.folded === 'that' || x.folded === 'que'))
+    return undefined;
   return ante;
 }
 
@@ -269,7 +560,14 @@ export function parseAll(analysis: Analysis): ParsedClause[] {
   for (const s of analysis.sentences) {
     const clauses = splitClauses(s);
     for (const c of clauses) {
-      const parsed = parseClause(c, clauses, out, index.get(s.index) ?? new Map(), s, analysis.lang);
+      const parsed = parseClause(
+        c,
+        clauses,
+        out,
+        index.get(s.index) ?? new Map<number, MentionRef>(),
+        s,
+        analysis.lang,
+      );
       if (parsed) out.push(parsed);
     }
   }

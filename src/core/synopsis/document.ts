@@ -21,7 +21,10 @@ const HEADER_LINE = /^(title|year|lang|source)\s*:\s*(.*)$/i;
 
 /** Splits optional `key: value` header lines from the body and normalises the body. */
 export function parseSynopsis(text: string): SynopsisDocument {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const header: SynopsisHeader = {};
   let i = 0;
   for (; i < lines.length; i++) {
@@ -62,8 +65,39 @@ export function normaliseBody(raw: string): string {
   );
 }
 
-const EN_WORDS = new Set(['the', 'and', 'of', 'to', 'is', 'his', 'her', 'with', 'he', 'she', 'who', 'that', 'in', 'by']);
-const ES_WORDS = new Set(['el', 'la', 'los', 'las', 'de', 'del', 'y', 'que', 'en', 'es', 'su', 'por', 'con', 'una', 'se']);
+const EN_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'is',
+  'his',
+  'her',
+  'with',
+  'he',
+  'she',
+  'who',
+  'that',
+  'in',
+  'by',
+]);
+const ES_WORDS = new Set([
+  'el',
+  'la',
+  'los',
+  'las',
+  'de',
+  'del',
+  'y',
+  'que',
+  'en',
+  'es',
+  'su',
+  'por',
+  'con',
+  'una',
+  'se',
+]);
 
 export function detectLang(body: string): Lang {
   let en = 0;

@@ -85,7 +85,8 @@ export interface AnalysisHints {
 
 const CONNECTORS = new Set(['de', 'del', 'van', 'von', 'da', 'di', 'du', 'le', 'bin', 'al', 'of']);
 const STRONG_LOCATIVES = new Set(['in', 'at', 'into', 'near', 'across', 'through', 'en', 'desde', 'hacia']);
-const NAMING_WORDS = /\b(?:codenamed|code-named|nicknamed|known as|llamad[oa]|conocid[oa] como|denominad[oa]|apodad[oa]|nombre en clave)\s*,?\s*"?((?:The |El |La |Los |Las )?\p{Lu}[\p{L}'-]*(?: (?:of |de |del )?\p{Lu}[\p{L}'-]*){0,4})/gu;
+const NAMING_WORDS =
+  /\b(?:codenamed|code-named|nicknamed|known as|llamad[oa]|conocid[oa] como|denominad[oa]|apodad[oa]|nombre en clave)\s*,?\s*"?((?:The |El |La |Los |Las )?\p{Lu}[\p{L}'-]*(?: (?:of |de |del )?\p{Lu}[\p{L}'-]*){0,4})/gu;
 
 const stripPossessive = (w: string): string => w.replace(/'s$/i, '');
 
@@ -152,7 +153,9 @@ function findCast(s: AnalysedSentence): CastPair[] {
     if (atSentenceStart(s, first) && NON_NAMES.has(fold(raw[0] ?? '')) && raw.length > 1) raw.shift();
     const { title, name } = stripTitles(raw);
     if (name.length === 0 || name.some((w) => w.endsWith("'s"))) return;
-    const actorText = s.text.slice((s.tokens[i]?.end ?? 0) - s.start, (s.tokens[j]?.start ?? 0) - s.start).trim();
+    const actorText = s.text
+      .slice((s.tokens[i]?.end ?? 0) - s.start, (s.tokens[j]?.start ?? 0) - s.start)
+      .trim();
     out.push({
       character: name.join(' '),
       actor: actorText.replace(/\s+/g, ' '),
@@ -172,7 +175,8 @@ function findNamedObjects(sentences: readonly AnalysedSentence[]): string[] {
       const inner = (m[1] ?? '').trim();
       const words = inner.split(/\s+/);
       const content = words.filter((w) => !ARTICLES.has(fold(w)) && !CONNECTORS.has(w));
-      if (words.length <= 6 && content.length >= 2 && content.every((w) => isCapitalised(w))) names.add(inner);
+      if (words.length <= 6 && content.length >= 2 && content.every((w) => isCapitalised(w)))
+        names.add(inner);
     }
     for (const m of s.text.matchAll(NAMING_WORDS)) {
       const inner = (m[1] ?? '').trim();
@@ -201,10 +205,59 @@ const ARTICLES_BY_LANG: Record<Lang, ReadonlySet<string>> = {
   es: new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'lo', 'del', 'al']),
 };
 
-const FUNCTION_WORDS = new Set(['a', 'an', 'the', 'and', 'or', 'but', 'of', 'to', 'by', 'with', 'from', 'for', 'in',
-  'on', 'at', 'as', 'than', 'that', 'y', 'e', 'o', 'u', 'de', 'del', 'al', 'con', 'por', 'para', 'en', 'que', 'como',
-  'sobre', 'entre', 'tras', 'hacia', 'desde', 'hasta', 'sin', 'about', 'into', 'after', 'before', 'when', 'while',
-  'mientras', 'cuando', 'pero', 'ni', 'so', 'if', 'si']);
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'of',
+  'to',
+  'by',
+  'with',
+  'from',
+  'for',
+  'in',
+  'on',
+  'at',
+  'as',
+  'than',
+  'that',
+  'y',
+  'e',
+  'o',
+  'u',
+  'de',
+  'del',
+  'al',
+  'con',
+  'por',
+  'para',
+  'en',
+  'que',
+  'como',
+  'sobre',
+  'entre',
+  'tras',
+  'hacia',
+  'desde',
+  'hasta',
+  'sin',
+  'about',
+  'into',
+  'after',
+  'before',
+  'when',
+  'while',
+  'mientras',
+  'cuando',
+  'pero',
+  'ni',
+  'so',
+  'if',
+  'si',
+]);
 
 function capitalSpans(s: AnalysedSentence, skip: ReadonlySet<number>, lang: Lang): RawSpan[] {
   const articles = ARTICLES_BY_LANG[lang];
@@ -255,7 +308,9 @@ const keyOf = (words: readonly string[]): string => fold(words.join(' '));
 /** The one full name a single word belongs to, if exactly one. */
 function canonicalFull(fullNames: ReadonlyMap<string, string[]>, words: string[]): string[] {
   const w = keyOf(words);
-  const owners = [...fullNames.entries()].filter(([key, full]) => full.length >= 2 && key.split(' ').includes(w));
+  const owners = [...fullNames.entries()].filter(
+    ([key, full]) => full.length >= 2 && key.split(' ').includes(w),
+  );
   return owners.length === 1 ? (owners[0]?.[1] ?? words) : words;
 }
 
@@ -294,7 +349,15 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
         while (j < s.tokens.length && word(s, j) !== ')') mask.add(j++);
         mask.add(j);
         const e = add('actor', pair.actor, { plays: pair.character });
-        e.mentions.push({ sentenceIndex: s.index, first: i + 1, last: j, start: t.end, end: s.tokens[j]?.start ?? t.end, possessive: false, inParens: true });
+        e.mentions.push({
+          sentenceIndex: s.index,
+          first: i + 1,
+          last: j,
+          start: t.end,
+          end: s.tokens[j]?.start ?? t.end,
+          possessive: false,
+          inParens: true,
+        });
       }
     });
     for (const [key, name] of objectKeys) {
@@ -308,7 +371,15 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
         const startTok = s.tokens[i];
         const endTok = s.tokens[i + bareWords.length - 1];
         if (startTok && endTok) {
-          e.mentions.push({ sentenceIndex: s.index, first: i, last: i + bareWords.length, start: startTok.start, end: endTok.end, possessive: false, inParens: false });
+          e.mentions.push({
+            sentenceIndex: s.index,
+            first: i,
+            last: i + bareWords.length,
+            start: startTok.start,
+            end: endTok.end,
+            possessive: false,
+            inParens: false,
+          });
         }
         for (let k = i; k < i + bareWords.length; k++) mask.add(k);
       }
@@ -345,11 +416,12 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
   }
   const candidates: Candidate[] = [];
   for (const span of spans) {
-    let words = [...span.words];
+    const words = [...span.words];
     if (span.atStart) {
       while (words.length > 0 && NON_NAMES.has(fold(words[0] ?? ''))) words.shift();
       const w = fold(words[0] ?? '');
-      const after = sentences[span.sentenceIndex]?.tokens.slice(span.last, span.last + 2).map((t) => fold(t.text)) ?? [];
+      const after =
+        sentences[span.sentenceIndex]?.tokens.slice(span.last, span.last + 2).map((t) => fold(t.text)) ?? [];
       // "Hendricks, un estratega nuclear, ..." names someone even at the start of a sentence.
       const appositive = after[0] === '' && ['a', 'an', 'un', 'una'].includes(after[1] ?? '');
       const known = midSentence.has(w) || castNames.has(w) || FIRST_NAMES.has(w) || appositive;
@@ -387,25 +459,40 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       continue;
     }
     // "the hovercraft Nebuchadnezzar": a lone unknown name after a common noun names a thing, not a person.
-    if (!personEvidence && words.length === 1 && /^\p{Ll}/u.test(span.beforeRaw) && !FUNCTION_WORDS.has(span.before)) {
+    if (
+      !personEvidence &&
+      words.length === 1 &&
+      /^\p{Ll}/u.test(span.beforeRaw) &&
+      !FUNCTION_WORDS.has(span.before)
+    ) {
       const p = span.before;
       const back = span.lookback.slice(-3, -1);
       const inNounPhrase = back.some((w) => articles.has(w) || POSSESSIVES.has(w));
-      const roleBefore = [p, ...back].some((w) => isRoleWord(w) || RELATION_NOUNS.has(w) || NAME_TITLES.has(w));
+      const roleBefore = [p, ...back].some(
+        (w) => isRoleWord(w) || RELATION_NOUNS.has(w) || NAME_TITLES.has(w),
+      );
       if (inNounPhrase && !roleBefore) continue;
     }
     if (!personEvidence && articles.has(span.before)) {
       if (words.length >= 2) candidates.push({ span: adjusted, words, kind: 'object' });
       continue;
     }
-    candidates.push({ span: { ...adjusted, first: adjusted.first + title.length }, words: name, kind: 'person', title });
+    candidates.push({
+      span: { ...adjusted, first: adjusted.first + title.length },
+      words: name,
+      kind: 'person',
+      title,
+    });
   }
 
   // Single-word people join the one full name they belong to ("Davian" → "Owen Davian").
   const fullNames = new Map<string, string[]>();
   for (const c of cast) fullNames.set(fold(c.character), c.character.split(' '));
-  for (const c of candidates) if (c.kind === 'person' && c.words.length >= 2) fullNames.set(keyOf(c.words), c.words);
-  const singles = new Set(candidates.filter((c) => c.kind === 'person' && c.words.length === 1).map((c) => keyOf(c.words)));
+  for (const c of candidates)
+    if (c.kind === 'person' && c.words.length >= 2) fullNames.set(keyOf(c.words), c.words);
+  const singles = new Set(
+    candidates.filter((c) => c.kind === 'person' && c.words.length === 1).map((c) => keyOf(c.words)),
+  );
   for (const n of knownFull) {
     if (n.every((w) => singles.has(w)) && !fullNames.has(n.join(' '))) {
       const display = n.map((w) => candidates.find((c) => keyOf(c.words) === w)?.words[0] ?? w);
@@ -416,12 +503,21 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
   const redirect = new Map<string, string>();
   const candidateKeys = new Set(candidates.filter((c) => c.kind === 'person').map((c) => keyOf(c.words)));
   for (const s of sentences) {
-    for (const m of s.text.matchAll(/\b(?:called|known as|nicknamed|alias|conocid[oa] como|apodad[oa]|llamad[oa])\s+(\p{Lu}[\p{L}'-]+)(?!\s+\p{Lu})/gu)) {
+    for (const m of s.text.matchAll(
+      /\b(?:called|known as|nicknamed|alias|conocid[oa] como|apodad[oa]|llamad[oa])\s+(\p{Lu}[\p{L}'-]+)(?!\s+\p{Lu})/gu,
+    )) {
       const alias = fold(m[1] ?? '');
       if (!candidateKeys.has(alias) || NON_NAMES.has(alias)) continue;
       const at = s.start + (m.index ?? 0);
       const owner = candidates
-        .filter((c) => c.kind === 'person' && c.span.sentenceIndex === s.index && !c.span.inParens && (s.tokens[c.span.first]?.start ?? Infinity) < at && keyOf(c.words) !== alias)
+        .filter(
+          (c) =>
+            c.kind === 'person' &&
+            c.span.sentenceIndex === s.index &&
+            !c.span.inParens &&
+            (s.tokens[c.span.first]?.start ?? Infinity) < at &&
+            keyOf(c.words) !== alias,
+        )
         .pop();
       if (!owner) continue;
       const ownerKey = keyOf(owner.words.length === 1 ? canonicalFull(fullNames, owner.words) : owner.words);
@@ -472,7 +568,13 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       const e = add('person', words.join(' '));
       e.mentions.push(mention);
       if (c.title && c.title.length > 0) {
-        titled.push({ person: e.name, title: c.title.join(' '), sentenceIndex: s.index, start: mention.start, end: mention.end });
+        titled.push({
+          person: e.name,
+          title: c.title.join(' '),
+          sentenceIndex: s.index,
+          start: mention.start,
+          end: mention.end,
+        });
       }
     } else {
       const e = add(c.kind, c.words.join(' '), c.city ? { city: true } : {});

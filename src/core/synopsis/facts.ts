@@ -45,7 +45,20 @@ const PREPOSITIONS = new Set(['de', 'del', 'of', 'a', 'con', 'en', 'in', 'for', 
 const OF = new Set(['de', 'del', 'of']);
 const CLAUSE_OPENERS = new Set(['and', 'y', 'then', 'entonces', 'with', 'con', 'but', 'pero', 'luego']);
 const INDEFINITE = new Set(['a', 'an', 'un', 'una']);
-const STOP_NP = new Set(['who', 'which', 'that', 'que', 'quien', 'cual', 'where', 'donde', 'when', 'cuando', 'and', 'y']);
+const STOP_NP = new Set([
+  'who',
+  'which',
+  'that',
+  'que',
+  'quien',
+  'cual',
+  'where',
+  'donde',
+  'when',
+  'cuando',
+  'and',
+  'y',
+]);
 
 interface Ctx {
   analysis: Analysis;
@@ -70,9 +83,14 @@ function sentenceSubject(ctx: Ctx, si: number, depth = 0): string | undefined {
   const s = ctx.analysis.sentences[si];
   if (!s || depth > 3) return undefined;
   for (const c of splitClauses(s)) {
-    const lead = c.tokens.findIndex((x) => !['and', 'but', 'then', 'however', 'y', 'pero', 'entonces'].includes(x.folded));
+    const lead = c.tokens.findIndex(
+      (x) => !['and', 'but', 'then', 'however', 'y', 'pero', 'entonces'].includes(x.folded),
+    );
     const raw = c.tokens[lead]?.token.text ?? '';
-    const pronoun = ctx.lang === 'en' ? ['he', 'she'].includes(raw.toLowerCase()) : ['él', 'ella'].includes(raw.toLowerCase());
+    const pronoun =
+      ctx.lang === 'en'
+        ? ['he', 'she'].includes(raw.toLowerCase())
+        : ['él', 'ella'].includes(raw.toLowerCase());
     if (pronoun) return sentenceSubject(ctx, si - 1, depth + 1);
     const parsed = ctx.parsed.find((p) => p.sentenceIndex === si && p.position === c.position);
     if (parsed?.subjectIsPerson && parsed.subjectSource === 'explicit') return parsed.subject;
@@ -108,31 +126,64 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
         break;
       }
       const capitalisedPerson = t.text !== t.text.toLowerCase() && !/^\p{Lu}+$/u.test(t.text);
-      if (capitalisedPerson && !(personAt(ctx, s.index, k) && PREPOSITIONS.has(fold(s.tokens[k - 1]?.text ?? '')))) break;
+      if (
+        capitalisedPerson &&
+        !(personAt(ctx, s.index, k) && PREPOSITIONS.has(fold(s.tokens[k - 1]?.text ?? '')))
+      )
+        break;
       words.unshift(t.text);
       k--;
     }
     if (!det || words.length === 0 || PREPOSITIONS.has(fold(words[words.length - 1] ?? ''))) continue;
     // With a comma ("his old partner, Luther"), the phrase must open its clause, or it may be a whole clause.
     const beforeDet = s.tokens[k - 1];
-    if (s.tokens[first - 1]?.text === ',' && beforeDet && beforeDet.kind === 'word' && !CLAUSE_OPENERS.has(fold(beforeDet.text))) continue;
+    if (
+      s.tokens[first - 1]?.text === ',' &&
+      beforeDet &&
+      beforeDet.kind === 'word' &&
+      !CLAUSE_OPENERS.has(fold(beforeDet.text))
+    )
+      continue;
     if (words.some((w) => STOP_NP.has(fold(w)))) continue;
     const where = { sentenceIndex: s.index, start: s.tokens[k]?.start ?? s.start, end: ref.mention.end };
     // English puts the head last ("the hospital nurse Julia"); "the captain of the hovercraft Nebuchadnezzar" is not a title.
-    if (ctx.lang === 'en' && !isRoleWord(fold(words[words.length - 1] ?? '')) && !RELATION_NOUNS.has(fold(words[words.length - 1] ?? ''))) continue;
+    if (
+      ctx.lang === 'en' &&
+      !isRoleWord(fold(words[words.length - 1] ?? '')) &&
+      !RELATION_NOUNS.has(fold(words[words.length - 1] ?? ''))
+    )
+      continue;
     const relationHead = headOf(words, RELATION_NOUNS);
     if (relationHead && POSSESSIVE_DETS.has(fold(det))) {
       // "Alan Grant, his partner Ellie": the person just before the comma owns the relation.
-      const beforeComma = s.tokens[k - 1]?.text === ',' ? [...(ctx.mentions.get(s.index) ?? new Map<number, MentionRef>()).values()].find((r) => r.entity.kind === 'person' && r.mention.last === k - 1) : undefined;
+      const beforeComma =
+        s.tokens[k - 1]?.text === ','
+          ? [...(ctx.mentions.get(s.index) ?? new Map<number, MentionRef>()).values()].find(
+              (r) => r.entity.kind === 'person' && r.mention.last === k - 1,
+            )
+          : undefined;
       const of = beforeComma?.entity.name ?? sentenceSubject(ctx, s.index);
       if (of && of !== ref.entity.name) {
-        ctx.drafts.push({ kind: 'relation', subject: ref.entity.name, relation: words.join(' '), head: relationHead, of, ...where });
+        ctx.drafts.push({
+          kind: 'relation',
+          subject: ref.entity.name,
+          relation: words.join(' '),
+          head: relationHead,
+          of,
+          ...where,
+        });
       }
       continue;
     }
     const roleHead = headOf(words, ROLE_HEADS);
     if (roleHead && !POSSESSIVE_DETS.has(fold(det))) {
-      ctx.drafts.push({ kind: 'role', subject: ref.entity.name, role: `${det.toLowerCase()} ${words.join(' ')}`, head: roleHead, ...where });
+      ctx.drafts.push({
+        kind: 'role',
+        subject: ref.entity.name,
+        role: `${det.toLowerCase()} ${words.join(' ')}`,
+        head: roleHead,
+        ...where,
+      });
     }
   }
 }
@@ -157,9 +208,17 @@ function appositives(ctx: Ctx, s: AnalysedSentence): void {
       np.push(t.text);
       w++;
     }
-    const where = { sentenceIndex: s.index, start: ref.mention.start, end: visible[w - 1]?.t.end ?? ref.mention.end };
+    const where = {
+      sentenceIndex: s.index,
+      start: ref.mention.start,
+      end: visible[w - 1]?.t.end ?? ref.mention.end,
+    };
     const openerFolded = fold(opener.t.text);
-    if (INDEFINITE.has(openerFolded) && opener.t.text === opener.t.text.toLowerCase() && (comma || ctx.lang === 'es')) {
+    if (
+      INDEFINITE.has(openerFolded) &&
+      opener.t.text === opener.t.text.toLowerCase() &&
+      (comma || ctx.lang === 'es')
+    ) {
       const head = headOf(np.slice(1), ROLE_HEADS);
       if (head && np.length >= 2 && np.length <= 10) {
         ctx.drafts.push({ kind: 'role', subject: ref.entity.name, role: np.join(' '), head, ...where });
@@ -171,7 +230,14 @@ function appositives(ctx: Ctx, s: AnalysedSentence): void {
       const after = np.slice(owner.mention.last - opener.i);
       const head = headOf(after, RELATION_NOUNS);
       if (head && after.length <= 3 && owner.entity.name !== ref.entity.name) {
-        ctx.drafts.push({ kind: 'relation', subject: ref.entity.name, relation: after.join(' '), head, of: owner.entity.name, ...where });
+        ctx.drafts.push({
+          kind: 'relation',
+          subject: ref.entity.name,
+          relation: after.join(' '),
+          head,
+          of: owner.entity.name,
+          ...where,
+        });
       }
     }
   }
@@ -188,7 +254,15 @@ function reportedRoles(ctx: Ctx): void {
     if (head) {
       const s = ctx.analysis.sentences[p.sentenceIndex];
       if (!s) continue;
-      ctx.drafts.push({ kind: 'role', subject: p.subject, role: rest.join(' '), head, reported: true, sentenceIndex: s.index, ...span(s, p.tokens[0]?.index ?? 0, (p.tokens[p.tokens.length - 1]?.index ?? 0) + 1) });
+      ctx.drafts.push({
+        kind: 'role',
+        subject: p.subject,
+        role: rest.join(' '),
+        head,
+        reported: true,
+        sentenceIndex: s.index,
+        ...span(s, p.tokens[0]?.index ?? 0, (p.tokens[p.tokens.length - 1]?.index ?? 0) + 1),
+      });
     }
   }
   // Mentions written after "is/es" inside a clause ("que Brandt es agente").
@@ -205,7 +279,17 @@ function reportedRoles(ctx: Ctx): void {
       }
       const opensWell = INDEFINITE.has(fold(next[0] ?? '')) || ROLE_HEADS.has(fold(next[0] ?? ''));
       const head = opensWell ? headOf(next.slice(0, 3), ROLE_HEADS) : undefined;
-      if (head) ctx.drafts.push({ kind: 'role', subject: ref.entity.name, role: next.join(' '), head, reported: true, sentenceIndex: s.index, start: t.start, end: t.end });
+      if (head)
+        ctx.drafts.push({
+          kind: 'role',
+          subject: ref.entity.name,
+          role: next.join(' '),
+          head,
+          reported: true,
+          sentenceIndex: s.index,
+          start: t.start,
+          end: t.end,
+        });
     });
   }
 }
@@ -215,8 +299,34 @@ function titles(ctx: Ctx): void {
     const words = t.title.split(' ');
     if (words.every((w) => /^\p{Lu}+$/u.test(w))) continue;
     const head = fold(words[words.length - 1] ?? '');
-    if (['agent', 'agente', 'mr', 'mrs', 'ms', 'miss', 'sir', 'senor', 'senora', 'don', 'dona', 'sr', 'sra'].includes(head) && words.length === 1) continue;
-    ctx.drafts.push({ kind: 'role', subject: t.person, role: t.title, head, sentenceIndex: t.sentenceIndex, start: t.start, end: t.end });
+    if (
+      [
+        'agent',
+        'agente',
+        'mr',
+        'mrs',
+        'ms',
+        'miss',
+        'sir',
+        'senor',
+        'senora',
+        'don',
+        'dona',
+        'sr',
+        'sra',
+      ].includes(head) &&
+      words.length === 1
+    )
+      continue;
+    ctx.drafts.push({
+      kind: 'role',
+      subject: t.person,
+      role: t.title,
+      head,
+      sentenceIndex: t.sentenceIndex,
+      start: t.start,
+      end: t.end,
+    });
   }
 }
 
@@ -227,7 +337,11 @@ function events(ctx: Ctx): void {
     const rest = p.tokens.slice(p.restStart);
     if (rest.length < 2 || rest.length > 22) continue;
     const body = ctx.analysis.body;
-    const render = (tokens: readonly ClauseToken[]): string => renderTokens(body, tokens.map((x) => x.token));
+    const render = (tokens: readonly ClauseToken[]): string =>
+      renderTokens(
+        body,
+        tokens.map((x) => x.token),
+      );
     const draft: Extract<Draft, { kind: 'event' }> = {
       kind: 'event',
       subject: p.subject,
@@ -264,19 +378,24 @@ function events(ctx: Ctx): void {
           if (ref?.entity.kind === 'person') {
             const end = rest.findIndex((x) => x.index >= ref.mention.last);
             draft.agent = ref.entity.name;
-            draft.restWithoutAgent = render([...rest.slice(0, por), ...rest.slice(end < 0 ? rest.length : end)]);
+            draft.restWithoutAgent = render([
+              ...rest.slice(0, por),
+              ...rest.slice(end < 0 ? rest.length : end),
+            ]);
             break;
           }
         }
       }
     }
-    if (draft.restWithoutPlace !== undefined && draft.restWithoutPlace.split(' ').length < 1) delete draft.restWithoutPlace;
+    if (draft.restWithoutPlace !== undefined && draft.restWithoutPlace.split(' ').length < 1)
+      delete draft.restWithoutPlace;
     ctx.drafts.push(draft);
   }
 }
 
 const REVEAL_EN = /^(?:revealing|reveals|revealed)\s+(?:himself|herself|themselves)\s+(?:as|to be)\s+(.+)$/i;
-const REVEAL_EN_COPULA = /^(?:is|was)\s+(?:actually|really|secretly|in fact|revealed to be)\s+(.+)$|^turns out to be\s+(.+)$|^(?:is|was)\s+(.+?)\s+in disguise$/i;
+const REVEAL_EN_COPULA =
+  /^(?:is|was)\s+(?:actually|really|secretly|in fact|revealed to be)\s+(.+)$|^turns out to be\s+(.+)$|^(?:is|was)\s+(.+?)\s+in disguise$/i;
 
 function reveals(ctx: Ctx): void {
   const { analysis } = ctx;
@@ -284,8 +403,14 @@ function reveals(ctx: Ctx): void {
     const clauses = splitClauses(s);
     const refs = ctx.mentions.get(s.index) ?? new Map<number, MentionRef>();
     clauses.forEach((c, ci) => {
-      const text = renderTokens(analysis.body, c.tokens.map((x) => x.token));
-      const where = { sentenceIndex: s.index, ...span(s, c.tokens[0]?.index ?? 0, (c.tokens[c.tokens.length - 1]?.index ?? 0) + 1) };
+      const text = renderTokens(
+        analysis.body,
+        c.tokens.map((x) => x.token),
+      );
+      const where = {
+        sentenceIndex: s.index,
+        ...span(s, c.tokens[0]?.index ?? 0, (c.tokens[c.tokens.length - 1]?.index ?? 0) + 1),
+      };
       const identityIn = (from: number, to: number): string | undefined => {
         for (let k = from; k < to; k++) {
           const ref = refs.get(c.tokens[k]?.index ?? -1);
@@ -301,12 +426,19 @@ function reveals(ctx: Ctx): void {
         const lead = c.tokens[0]?.folded === 'and' ? 1 : 0;
         const own = firstPerson({ ...c, tokens: c.tokens.slice(lead) });
         const ownRef = refs.get(c.tokens[lead]?.index ?? -1);
-        const after = own && ownRef ? c.tokens.filter((x) => x.index >= ownRef.mention.last) : c.tokens.slice(lead);
-        const tail = renderTokens(analysis.body, after.map((x) => x.token));
+        const after =
+          own && ownRef ? c.tokens.filter((x) => x.index >= ownRef.mention.last) : c.tokens.slice(lead);
+        const tail = renderTokens(
+          analysis.body,
+          after.map((x) => x.token),
+        );
         const m = REVEAL_EN.exec(tail) ?? (own ? REVEAL_EN_COPULA.exec(tail) : null);
         if (!m) return;
         const subject = own ?? firstPerson(clauses[ci - 1]);
-        const target = (m[1] ?? m[2] ?? m[3] ?? '').split(/\s+(?:and|but|who|which|that|to|after|before|when|while)\s+/)[0]?.trim() ?? '';
+        const target =
+          (m[1] ?? m[2] ?? m[3] ?? '')
+            .split(/\s+(?:and|but|who|which|that|to|after|before|when|while)\s+/)[0]
+            ?.trim() ?? '';
         if (!subject || target.split(' ').length > 6) return;
         const person = analysis.entities.find(
           (e) => e.kind === 'person' && [e.name, ...e.aliases].some((n) => fold(n) === fold(target)),
@@ -329,21 +461,41 @@ function reveals(ctx: Ctx): void {
         const w1 = f[after + 1] ?? '';
         if (f[k - 1] === 'a' && /^identific/.test(f[k - 2] ?? '') && w0 === 'como') {
           const who = identityIn(after + 1, after + 2);
-          if (who && who !== ref.entity.name) ctx.drafts.push({ kind: 'reveal', subject: ref.entity.name, identity: who, identityIsPerson: true, ...where });
+          if (who && who !== ref.entity.name)
+            ctx.drafts.push({
+              kind: 'reveal',
+              subject: ref.entity.name,
+              identity: who,
+              identityIsPerson: true,
+              ...where,
+            });
         }
         if ((w0 === 'es' || w0 === 'era') && (w1 === 'en' || refs.get(c.tokens[after + 1]?.index ?? -1))) {
           const from = w1 === 'en' && f[after + 2] === 'realidad' ? after + 3 : after + 1;
           const who = identityIn(from, from + 1);
           const whoRef = refs.get(c.tokens[from]?.index ?? -1);
-          const next = whoRef ? f[c.tokens.findIndex((x) => x.index >= whoRef.mention.last)] ?? '' : '';
+          const next = whoRef ? (f[c.tokens.findIndex((x) => x.index >= whoRef.mention.last)] ?? '') : '';
           const disguised = /^disfrazad[oa]s?$/.test(next);
           if (who && who !== ref.entity.name && (disguised || from === after + 3)) {
-            ctx.drafts.push({ kind: 'reveal', subject: ref.entity.name, identity: who, identityIsPerson: true, ...where });
+            ctx.drafts.push({
+              kind: 'reveal',
+              subject: ref.entity.name,
+              identity: who,
+              identityIsPerson: true,
+              ...where,
+            });
           }
         }
         if (w0 === 'resulta' && w1 === 'ser') {
           const who = identityIn(after + 2, after + 3);
-          if (who) ctx.drafts.push({ kind: 'reveal', subject: ref.entity.name, identity: who, identityIsPerson: true, ...where });
+          if (who)
+            ctx.drafts.push({
+              kind: 'reveal',
+              subject: ref.entity.name,
+              identity: who,
+              identityIsPerson: true,
+              ...where,
+            });
         }
       }
       void text;
@@ -358,7 +510,8 @@ function quantities(ctx: Ctx): void {
       c.tokens.forEach((tok, k) => {
         const f = tok.folded;
         const isDigits = tok.token.kind === 'number' && /^\d{1,4}$/.test(tok.token.text);
-        const isWordNumber = tok.token.kind === 'word' && isNumberWord(f) && !(ctx.lang === 'en' && f === 'once');
+        const isWordNumber =
+          tok.token.kind === 'word' && isNumberWord(f) && !(ctx.lang === 'en' && f === 'once');
         if (!isDigits && !isWordNumber) return;
         const value = parseNumber(f);
         if (value === undefined || value <= 1 || (isDigits && value >= 1900 && value <= 2100)) return;
@@ -367,12 +520,21 @@ function quantities(ctx: Ctx): void {
           const unit = UNITS[u];
           return unit && unit.lang === ctx.lang && (fold(unit.plural) === following || u === following);
         });
-        const counting = /^(?:counting|count|counts|contando|cuenta)$/.test(c.tokens[k - 2]?.folded ?? '') && /^(?:to|hasta)$/.test(c.tokens[k - 1]?.folded ?? '');
+        const counting =
+          /^(?:counting|count|counts|contando|cuenta)$/.test(c.tokens[k - 2]?.folded ?? '') &&
+          /^(?:to|hasta)$/.test(c.tokens[k - 1]?.folded ?? '');
         if (!unitKey && !counting) return;
         const unit = unitKey ? UNITS[unitKey] : undefined;
-        let clauseText = renderTokens(ctx.analysis.body, c.tokens.map((x) => x.token));
+        let clauseText = renderTokens(
+          ctx.analysis.body,
+          c.tokens.map((x) => x.token),
+        );
         const next = clauses[c.position + 1];
-        if (c.tokens.length < 6 && next) clauseText += `, ${renderTokens(ctx.analysis.body, next.tokens.map((x) => x.token))}`;
+        if (c.tokens.length < 6 && next)
+          clauseText += `, ${renderTokens(
+            ctx.analysis.body,
+            next.tokens.map((x) => x.token),
+          )}`;
         ctx.drafts.push({
           kind: 'quantity',
           value,
@@ -388,13 +550,18 @@ function quantities(ctx: Ctx): void {
   }
 }
 
-const CODENAME = /\b(an?|un|una)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+),\s+(?:codenamed|code-named|nicknamed|called|known as|llamad[oa]|conocid[oa] como|denominad[oa]|con nombre en clave)\s+"?([^",.;]{2,60}?)"?(?=[,.;]|$)/gu;
+const CODENAME =
+  /\b(an?|un|una)\s+((?:[\p{Ll}-]+\s+){0,3}?[\p{Ll}-]+),\s+(?:codenamed|code-named|nicknamed|called|known as|llamad[oa]|conocid[oa] como|denominad[oa]|con nombre en clave)\s+"?([^",.;]{2,60}?)"?(?=[,.;]|$)/gu;
 
 function objects(ctx: Ctx): void {
   for (const s of ctx.analysis.sentences) {
     for (const m of s.text.matchAll(CODENAME)) {
       const name = (m[3] ?? '').trim();
-      const object = ctx.analysis.entities.find((e) => e.kind === 'object' && (fold(e.name) === fold(name) || e.aliases.some((a) => fold(a) === fold(name))));
+      const object = ctx.analysis.entities.find(
+        (e) =>
+          e.kind === 'object' &&
+          (fold(e.name) === fold(name) || e.aliases.some((a) => fold(a) === fold(name))),
+      );
       if (!object) continue;
       const start = s.start + (m.index ?? 0);
       ctx.drafts.push({
@@ -412,13 +579,26 @@ function objects(ctx: Ctx): void {
 function cast(ctx: Ctx): void {
   for (const c of ctx.analysis.cast) {
     const character = ctx.analysis.entities.find((e) => e.kind === 'person' && e.playedBy === c.actor);
-    ctx.drafts.push({ kind: 'cast', character: character?.name ?? c.character, actor: c.actor, sentenceIndex: c.sentenceIndex, start: c.start, end: c.end });
+    ctx.drafts.push({
+      kind: 'cast',
+      character: character?.name ?? c.character,
+      actor: c.actor,
+      sentenceIndex: c.sentenceIndex,
+      start: c.start,
+      end: c.end,
+    });
   }
 }
 
 /** Every fact the synopsis states, each with the sentence and span it comes from. Precision over recall. */
 export function extractFacts(analysis: Analysis): Fact[] {
-  const ctx: Ctx = { analysis, lang: analysis.lang, mentions: mentionIndex(analysis), parsed: parseAll(analysis), drafts: [] };
+  const ctx: Ctx = {
+    analysis,
+    lang: analysis.lang,
+    mentions: mentionIndex(analysis),
+    parsed: parseAll(analysis),
+    drafts: [],
+  };
   cast(ctx);
   titles(ctx);
   for (const s of analysis.sentences) {
@@ -436,7 +616,7 @@ export function extractFacts(analysis: Analysis): Fact[] {
     const key = JSON.stringify({ ...d, start: 0, end: 0 });
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...d, id: `${d.kind}-${out.length}` } as Fact);
+    out.push({ ...d, id: `${d.kind}-${out.length}` });
   }
   return out;
 }

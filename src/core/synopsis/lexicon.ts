@@ -3,7 +3,13 @@
  * titles that precede names, nouns that name a role or a relation, places anyone may know.
  */
 
-const set = (words: string): ReadonlySet<string> => new Set(words.trim().split(/\s*,\s*|\s+\|\s+/).filter(Boolean));
+const set = (words: string): ReadonlySet<string> =>
+  new Set(
+    words
+      .trim()
+      .split(/\s*,\s*|\s+\|\s+/)
+      .filter(Boolean),
+  );
 
 /** Words (folded) stripped from the front of a character's name: "Agent", "IMF", "el agente". */
 export const NAME_TITLES = set(`
@@ -56,9 +62,12 @@ enemiga, amante, mano, secuaz, guardaespaldas, aprendiz, sucesor, sucesora, geme
 empleado, empleada, complice, superior, alumno, alumna, maestro, maestra, lugarteniente
 `);
 
-export const POSSESSIVES = set(`his, her, their, its, my, our, your, su, sus, mi, mis, tu, tus, nuestro, nuestra`);
+export const POSSESSIVES = set(
+  `his, her, their, its, my, our, your, su, sus, mi, mis, tu, tus, nuestro, nuestra`,
+);
 export const ARTICLES = set(`the, a, an, el, la, los, las, un, una, unos, unas, lo`);
-export const SUBJECT_PRONOUNS = set(`he, she, they, it, him, her, them, his, its, their, this, that, these, those,
+export const SUBJECT_PRONOUNS =
+  set(`he, she, they, it, him, her, them, his, its, their, this, that, these, those,
 el, ella, ellos, ellas, esto, eso, este, esta, ese, esa, aquel, aquella, le, les, lo, los, las, la, su, sus, se,
 who, which, whom, whose, quien, quienes, cual, cuales, que`);
 
@@ -85,7 +94,8 @@ war, protocol, operation, mission, project, house
 `);
 
 /** Prepositions after which a capitalised name is most likely a place. */
-export const LOCATIVE_PREPS = set(`in, at, to, from, into, near, across, through, outside, inside, toward, towards,
+export const LOCATIVE_PREPS =
+  set(`in, at, to, from, into, near, across, through, outside, inside, toward, towards,
 en, desde, hacia, hasta, cerca`);
 
 export const CITIES = set(`
@@ -196,5 +206,8 @@ bahia, cabo, costa, mar, oceano, golfo, desierto, bosque, sierra, museo
 
 /** Whether a lowercase word names what someone is, also by its ending ("geneticist", "técnico"). */
 export function isRoleWord(folded: string): boolean {
-  return ROLE_HEADS.has(folded) || /(?:ist|ian|logist|grapher|ista|logo|loga|grafo|grafa)$/.test(folded) && folded.length > 5;
+  return (
+    ROLE_HEADS.has(folded) ||
+    (/(?:ist|ian|logist|grapher|ista|logo|loga|grafo|grafa)$/.test(folded) && folded.length > 5)
+  );
 }

@@ -1,13 +1,72 @@
 /** Number words in English and Spanish, both ways. Folded (no accents) keys. */
 
-const EN_UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven',
-  'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const EN_UNITS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+];
 const EN_TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const ES_UNITS = ['cero', 'uno', 'dos', 'tres', 'cuatro', 'cinco', 'seis', 'siete', 'ocho', 'nueve', 'diez', 'once',
-  'doce', 'trece', 'catorce', 'quince', 'dieciseis', 'diecisiete', 'dieciocho', 'diecinueve', 'veinte',
-  'veintiuno', 'veintidos', 'veintitres', 'veinticuatro', 'veinticinco', 'veintiseis', 'veintisiete',
-  'veintiocho', 'veintinueve'];
-const ES_TENS = ['', '', 'veinte', 'treinta', 'cuarenta', 'cincuenta', 'sesenta', 'setenta', 'ochenta', 'noventa'];
+const ES_UNITS = [
+  'cero',
+  'uno',
+  'dos',
+  'tres',
+  'cuatro',
+  'cinco',
+  'seis',
+  'siete',
+  'ocho',
+  'nueve',
+  'diez',
+  'once',
+  'doce',
+  'trece',
+  'catorce',
+  'quince',
+  'dieciseis',
+  'diecisiete',
+  'dieciocho',
+  'diecinueve',
+  'veinte',
+  'veintiuno',
+  'veintidos',
+  'veintitres',
+  'veinticuatro',
+  'veinticinco',
+  'veintiseis',
+  'veintisiete',
+  'veintiocho',
+  'veintinueve',
+];
+const ES_TENS = [
+  '',
+  '',
+  'veinte',
+  'treinta',
+  'cuarenta',
+  'cincuenta',
+  'sesenta',
+  'setenta',
+  'ochenta',
+  'noventa',
+];
 
 const WORD_TO_NUMBER = new Map<string, number>();
 EN_UNITS.forEach((w, i) => WORD_TO_NUMBER.set(w, i));
@@ -20,9 +79,22 @@ for (let t = 2; t < 10; t++) {
     if (t >= 3) WORD_TO_NUMBER.set(`${ES_TENS[t]} y ${ES_UNITS[u]}`, t * 10 + u);
   }
 }
-for (const [w, n] of [['hundred', 100], ['a hundred', 100], ['cien', 100], ['ciento', 100], ['dozen', 12],
-  ['a dozen', 12], ['docena', 12], ['una docena', 12], ['thousand', 1000], ['mil', 1000], ['un', 1], ['una', 1],
-  ['a', 1], ['an', 1]] as const) {
+for (const [w, n] of [
+  ['hundred', 100],
+  ['a hundred', 100],
+  ['cien', 100],
+  ['ciento', 100],
+  ['dozen', 12],
+  ['a dozen', 12],
+  ['docena', 12],
+  ['una docena', 12],
+  ['thousand', 1000],
+  ['mil', 1000],
+  ['un', 1],
+  ['una', 1],
+  ['a', 1],
+  ['an', 1],
+] as const) {
   WORD_TO_NUMBER.set(w, n);
 }
 

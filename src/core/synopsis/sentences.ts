@@ -17,8 +17,38 @@ export interface Token {
 }
 
 const ABBREVIATIONS = new Set([
-  'dr', 'dra', 'sr', 'sra', 'srta', 'mr', 'mrs', 'ms', 'st', 'jr', 'prof', 'gen', 'col', 'lt', 'sgt', 'capt',
-  'vs', 'etc', 'no', 'vol', 'dept', 'inc', 'ltd', 'co', 'ee', 'uu', 'ud', 'uds', 'av', 'mt', 'ft', 'approx',
+  'dr',
+  'dra',
+  'sr',
+  'sra',
+  'srta',
+  'mr',
+  'mrs',
+  'ms',
+  'st',
+  'jr',
+  'prof',
+  'gen',
+  'col',
+  'lt',
+  'sgt',
+  'capt',
+  'vs',
+  'etc',
+  'no',
+  'vol',
+  'dept',
+  'inc',
+  'ltd',
+  'co',
+  'ee',
+  'uu',
+  'ud',
+  'uds',
+  'av',
+  'mt',
+  'ft',
+  'approx',
 ]);
 
 function wordBefore(text: string, dot: number): string {
@@ -45,7 +75,8 @@ export function splitSentences(body: string): Sentence[] {
     const raw = body.slice(start, end);
     const lead = raw.length - raw.trimStart().length;
     const text = raw.trim();
-    if (text !== '') out.push({ index: out.length, start: start + lead, end: start + lead + text.length, text });
+    if (text !== '')
+      out.push({ index: out.length, start: start + lead, end: start + lead + text.length, text });
   };
   for (let i = 0; i < body.length; i++) {
     const ch = body.charAt(i);

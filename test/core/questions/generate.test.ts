@@ -12,8 +12,15 @@ function packOf(result: GenerateResult): QuestionPack {
 }
 
 const built = buildPacks(seeds().map((s) => ({ packId: s.packId, text: s.text })));
-const mi3 = packOf(built.find((b) => b.packId === 'mission-impossible-iii')?.result ?? { ok: false, error: 'missing' });
-const gp = packOf(built.find((b) => b.packId === 'mission-impossible-ghost-protocol')?.result ?? { ok: false, error: 'missing' });
+const mi3 = packOf(
+  built.find((b) => b.packId === 'mission-impossible-iii')?.result ?? { ok: false, error: 'missing' },
+);
+const gp = packOf(
+  built.find((b) => b.packId === 'mission-impossible-ghost-protocol')?.result ?? {
+    ok: false,
+    error: 'missing',
+  },
+);
 const answers = (pack: QuestionPack, type?: string): string[] =>
   pack.questions.filter((q) => !type || q.type === type).map((q) => q.answer);
 
@@ -25,36 +32,69 @@ describe('generatePack on the seed synopses', () => {
 
   it('when Ghost Protocol is generated, then at least 20 Spanish questions pass every gate', () => {
     expect(gp.questions.length).toBeGreaterThanOrEqual(20);
-    expect(gp.questions.every((q) => q.lang === 'es' && (q.prompt.startsWith('¿') || q.prompt.startsWith('Completa')))).toBe(true);
+    expect(
+      gp.questions.every(
+        (q) => q.lang === 'es' && (q.prompt.startsWith('¿') || q.prompt.startsWith('Completa')),
+      ),
+    ).toBe(true);
   });
 
   it('when MI3 is generated, then every cast pair is asked in both directions', () => {
-    const pairs = mi3.facts.filter((f): f is { kind: 'cast'; character: string; actor: string } => (f as { kind?: string }).kind === 'cast');
+    const pairs = mi3.facts.filter(
+      (f): f is { kind: 'cast'; character: string; actor: string } =>
+        (f as { kind?: string }).kind === 'cast',
+    );
     expect(pairs).toHaveLength(10);
     for (const p of pairs) {
-      expect(mi3.questions.some((q) => q.type === 'cast' && q.answer === p.actor && q.prompt.includes(p.character))).toBe(true);
-      expect(mi3.questions.some((q) => q.type === 'cast' && q.answer === p.character && q.prompt.includes(p.actor))).toBe(true);
+      expect(
+        mi3.questions.some(
+          (q) => q.type === 'cast' && q.answer === p.actor && q.prompt.includes(p.character),
+        ),
+      ).toBe(true);
+      expect(
+        mi3.questions.some(
+          (q) => q.type === 'cast' && q.answer === p.character && q.prompt.includes(p.actor),
+        ),
+      ).toBe(true);
     }
   });
 
   it('when MI3 is generated, then roles, relations, places, numbers, the object and the traitor are all covered', () => {
-    expect(answers(mi3, 'role')).toEqual(expect.arrayContaining(['Julia', 'Owen Davian', 'Benji', 'Musgrave']));
-    expect(answers(mi3, 'relation')).toEqual(expect.arrayContaining(['Julia', 'Lindsey Farris', 'Luther Stickel']));
+    expect(answers(mi3, 'role')).toEqual(
+      expect.arrayContaining(['Julia', 'Owen Davian', 'Benji', 'Musgrave']),
+    );
+    expect(answers(mi3, 'relation')).toEqual(
+      expect.arrayContaining(['Julia', 'Lindsey Farris', 'Luther Stickel']),
+    );
     const places = mi3.questions.filter((q) => q.type === 'place' || q.type === 'cloze').map((q) => q.answer);
     expect(places).toEqual(expect.arrayContaining(['Berlin', 'Rome', 'Shanghai', 'Vatican City']));
     expect(answers(mi3, 'quantity')).toEqual(expect.arrayContaining(['48', '10']));
     expect(answers(mi3, 'object')).toContain("The Rabbit's Foot");
     expect(mi3.questions).toContainEqual(expect.objectContaining({ type: 'reveal', answer: 'Musgrave' }));
-    expect(mi3.questions).toContainEqual(expect.objectContaining({ type: 'agent', answer: 'Owen Davian', prompt: 'By whom has Lindsey Farris been captured in Berlin?' }));
+    expect(mi3.questions).toContainEqual(
+      expect.objectContaining({
+        type: 'agent',
+        answer: 'Owen Davian',
+        prompt: 'By whom has Lindsey Farris been captured in Berlin?',
+      }),
+    );
   });
 
   it('when Ghost Protocol is generated, then its roles, both identity reveals and its places are covered', () => {
-    expect(answers(gp, 'role')).toEqual(expect.arrayContaining(['Hannaway', 'Carter', 'Dunn', 'Sidorov', 'William Brandt', 'Hendricks']));
+    expect(answers(gp, 'role')).toEqual(
+      expect.arrayContaining(['Hannaway', 'Carter', 'Dunn', 'Sidorov', 'William Brandt', 'Hendricks']),
+    );
     expect(gp.questions.filter((q) => q.type === 'reveal').map((q) => q.prompt)).toEqual(
       expect.arrayContaining(['¿Quién es en realidad Cobalto?', '¿Quién es en realidad Wistrom?']),
     );
     expect(answers(gp)).toEqual(expect.arrayContaining(['Kremlin', 'Budapest']));
-    expect(gp.questions).toContainEqual(expect.objectContaining({ type: 'relation', prompt: '¿Quién es la mano derecha de Hendricks?', answer: 'Wistrom' }));
+    expect(gp.questions).toContainEqual(
+      expect.objectContaining({
+        type: 'relation',
+        prompt: '¿Quién es la mano derecha de Hendricks?',
+        answer: 'Wistrom',
+      }),
+    );
   });
 
   it('when any pack is generated, then every question has four distinct options, a grounded answer and a source', () => {
@@ -72,7 +112,10 @@ describe('generatePack on the seed synopses', () => {
   it('when a question names an answer, then no accepted form of it appears in the prompt', () => {
     for (const q of [...mi3.questions, ...gp.questions]) {
       const stem = q.prompt.replace('___', ' ');
-      for (const a of q.accepted) expect(` ${stem.toLowerCase()} `).not.toMatch(new RegExp(`[^\\p{L}]${a.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\p{L}]`, 'u'));
+      for (const a of q.accepted)
+        expect(` ${stem.toLowerCase()} `).not.toMatch(
+          new RegExp(`[^\\p{L}]${a.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[^\\p{L}]`, 'u'),
+        );
     }
   });
 
@@ -91,30 +134,48 @@ describe('generatePack on the seed synopses', () => {
 describe('generatePack on synopses written for the tests', () => {
   const results = buildPacks(fixtures().map((f) => ({ packId: f.packId, text: f.text })));
 
-  it.each(fixtures().map((f) => [f.packId, f.lang] as const))('when %s (%s) is generated, then it yields valid questions in its language', (packId, lang) => {
-    const pack = packOf(results.find((r) => r.packId === packId)?.result ?? { ok: false, error: 'missing' });
-    expect(pack.meta.lang).toBe(lang);
-    expect(pack.questions.length).toBeGreaterThanOrEqual(10);
-    for (const q of pack.questions) expect(structuralProblem(q)).toBeUndefined();
-  });
+  it.each(fixtures().map((f) => [f.packId, f.lang] as const))(
+    'when %s (%s) is generated, then it yields valid questions in its language',
+    (packId, lang) => {
+      const pack = packOf(
+        results.find((r) => r.packId === packId)?.result ?? { ok: false, error: 'missing' },
+      );
+      expect(pack.meta.lang).toBe(lang);
+      expect(pack.questions.length).toBeGreaterThanOrEqual(10);
+      for (const q of pack.questions) expect(structuralProblem(q)).toBeUndefined();
+    },
+  );
 
   it('when a synopsis has the "(Actor)" convention, then cast questions come out; without it, none do', () => {
-    const pack = (id: string): QuestionPack => packOf(results.find((r) => r.packId === id)?.result ?? { ok: false, error: id });
-    expect(answers(pack('the-matrix'), 'cast')).toEqual(expect.arrayContaining(['Keanu Reeves', 'Thomas Anderson', 'Hugo Weaving']));
-    expect(answers(pack('regreso-al-futuro'), 'cast')).toEqual(expect.arrayContaining(['Michael J. Fox', 'George McFly', 'Lea Thompson']));
+    const pack = (id: string): QuestionPack =>
+      packOf(results.find((r) => r.packId === id)?.result ?? { ok: false, error: id });
+    expect(answers(pack('the-matrix'), 'cast')).toEqual(
+      expect.arrayContaining(['Keanu Reeves', 'Thomas Anderson', 'Hugo Weaving']),
+    );
+    expect(answers(pack('regreso-al-futuro'), 'cast')).toEqual(
+      expect.arrayContaining(['Michael J. Fox', 'George McFly', 'Lea Thompson']),
+    );
     expect(answers(pack('jurassic-park'), 'cast')).toEqual([]);
     expect(answers(pack('titanic'), 'cast')).toEqual([]);
   });
 
   it('when the Jurassic Park synopsis is read, then roles and the partner relation are right', () => {
-    const jp = packOf(results.find((r) => r.packId === 'jurassic-park')?.result ?? { ok: false, error: 'missing' });
-    expect(jp.questions).toContainEqual(expect.objectContaining({ prompt: "Who is Alan Grant's partner?", answer: 'Ellie Sattler' }));
-    expect(jp.questions).toContainEqual(expect.objectContaining({ prompt: 'Who is a rival geneticist?', answer: 'Lewis Dodgson' }));
+    const jp = packOf(
+      results.find((r) => r.packId === 'jurassic-park')?.result ?? { ok: false, error: 'missing' },
+    );
+    expect(jp.questions).toContainEqual(
+      expect.objectContaining({ prompt: "Who is Alan Grant's partner?", answer: 'Ellie Sattler' }),
+    );
+    expect(jp.questions).toContainEqual(
+      expect.objectContaining({ prompt: 'Who is a rival geneticist?', answer: 'Lewis Dodgson' }),
+    );
     expect(jp.questions).toContainEqual(expect.objectContaining({ type: 'quantity', answer: '24' }));
   });
 
   it('when The Matrix is read, then the nickname Neo is accepted for Thomas Anderson and the ship is no character', () => {
-    const matrix = packOf(results.find((r) => r.packId === 'the-matrix')?.result ?? { ok: false, error: 'missing' });
+    const matrix = packOf(
+      results.find((r) => r.packId === 'the-matrix')?.result ?? { ok: false, error: 'missing' },
+    );
     const q = matrix.questions.find((x) => x.type === 'cast' && x.answer === 'Thomas Anderson');
     expect(q && matchesAnswer('neo', q.accepted)).toBe(true);
     expect(matrix.questions.flatMap((x) => x.choices)).not.toContain('Nebuchadnezzar');

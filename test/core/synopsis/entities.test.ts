@@ -19,7 +19,9 @@ describe('analyse', () => {
   });
 
   it('when a full name is later shortened, then the short forms count as the same person', () => {
-    const list = entities('lang: en\n\nOwen Davian (Philip Seymour Hoffman) waits. Later Davian shoots. Owen runs.');
+    const list = entities(
+      'lang: en\n\nOwen Davian (Philip Seymour Hoffman) waits. Later Davian shoots. Owen runs.',
+    );
     const davian = named(list, 'Owen Davian');
     expect(davian?.aliases).toEqual(expect.arrayContaining(['Owen', 'Davian']));
     expect(davian?.mentions).toHaveLength(3);
@@ -27,14 +29,18 @@ describe('analyse', () => {
   });
 
   it('when places follow "in" or are known cities, then they are places and cities are flagged', () => {
-    const list = entities('lang: en\n\nThe team lands in Berlin. Later they reach Smallville Valley. Ethan flies to Rome.');
+    const list = entities(
+      'lang: en\n\nThe team lands in Berlin. Later they reach Smallville Valley. Ethan flies to Rome.',
+    );
     expect(named(list, 'Berlin')).toMatchObject({ kind: 'place', city: true });
     expect(named(list, 'Rome')).toMatchObject({ kind: 'place', city: true });
     expect(named(list, 'Smallville Valley')?.kind).toBe('place');
   });
 
   it('when an object is quoted or codenamed, then it is a named object and not a person', () => {
-    const list = entities('lang: en\n\nA mysterious object, codenamed "The Rabbit\'s Foot", is sold. Ethan steals the Rabbit\'s Foot.');
+    const list = entities(
+      'lang: en\n\nA mysterious object, codenamed "The Rabbit\'s Foot", is sold. Ethan steals the Rabbit\'s Foot.',
+    );
     const foot = named(list, "The Rabbit's Foot");
     expect(foot?.kind).toBe('object');
     expect(foot?.mentions).toHaveLength(2);
@@ -44,7 +50,9 @@ describe('analyse', () => {
   it('when a nickname follows "called" or "conocido como", then it is an alias of the person before it', () => {
     const en = entities('lang: en\n\nThomas Anderson, a programmer called Neo, meets Trinity. Neo wakes up.');
     expect(named(en, 'Thomas Anderson')?.aliases).toContain('Neo');
-    const es = entities('lang: es\n\nMarty es amigo del científico Emmett Brown, conocido como Doc. Doc Brown le muestra el coche.');
+    const es = entities(
+      'lang: es\n\nMarty es amigo del científico Emmett Brown, conocido como Doc. Doc Brown le muestra el coche.',
+    );
     expect(named(es, 'Emmett Brown')?.aliases).toContain('Doc');
     expect(named(es, 'Doc Brown')).toBeUndefined();
   });
@@ -55,7 +63,9 @@ describe('analyse', () => {
   });
 
   it('when a capitalised word names a ship after a common noun, then it is not a person', () => {
-    const list = entities('lang: en\n\nMorpheus is the captain of the hovercraft Nebuchadnezzar. Morpheus waits.');
+    const list = entities(
+      'lang: en\n\nMorpheus is the captain of the hovercraft Nebuchadnezzar. Morpheus waits.',
+    );
     expect(named(list, 'Nebuchadnezzar')).toBeUndefined();
   });
 });

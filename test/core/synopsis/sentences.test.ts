@@ -5,11 +5,17 @@ const texts = (body: string): string[] => splitSentences(body).map((s) => s.text
 
 describe('splitSentences', () => {
   it('when titles are abbreviated, then the sentence does not end at their dot', () => {
-    expect(texts('Dr. Brown meets Sr. Gómez. They talk.')).toEqual(['Dr. Brown meets Sr. Gómez.', 'They talk.']);
+    expect(texts('Dr. Brown meets Sr. Gómez. They talk.')).toEqual([
+      'Dr. Brown meets Sr. Gómez.',
+      'They talk.',
+    ]);
   });
 
   it('when a Spanish acronym is written EE. UU., then it stays inside its sentence', () => {
-    expect(texts('Viaja a EE. UU. para verla. Luego vuelve.')).toEqual(['Viaja a EE. UU. para verla.', 'Luego vuelve.']);
+    expect(texts('Viaja a EE. UU. para verla. Luego vuelve.')).toEqual([
+      'Viaja a EE. UU. para verla.',
+      'Luego vuelve.',
+    ]);
   });
 
   it('when a period sits inside nested parentheses, then it does not end the sentence', () => {
