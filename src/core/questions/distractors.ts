@@ -146,12 +146,11 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     if (matchesAnswer(value, truths) || truths.some((t) => matchesAnswer(t, [value]))) return;
     // "Rose" and "Rose Calvert" may be one person at two ages: never offer one as a wrong answer for the other.
     const words = new Set(normaliseAnswer(value).split(' '));
-    const answerWords = normaliseAnswer(draft.answer).split(' ');
-    if (
-      draft.kind === 'person' &&
-      (answerWords.every((w) => words.has(w)) || [...words].every((w) => answerWords.includes(w)))
-    )
-      return;
+    const overlaps = (other: string): boolean => {
+      const otherWords = normaliseAnswer(other).split(' ');
+      return otherWords.every((w) => words.has(w)) || [...words].every((w) => otherWords.includes(w));
+    };
+    if (draft.kind === 'person' && [draft.answer, ...chosen].some(overlaps)) return;
     const entity = s.analysis.entities.find((e) => e.name === candidate);
     const nameWords =
       draft.kind === 'person' || draft.kind === 'actor' ? value.split(' ').filter((w) => w.length >= 3) : [];
