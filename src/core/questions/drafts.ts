@@ -434,7 +434,7 @@ function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
         if (to < clauses.length - 1) to++;
         else from--;
       }
-      const body = balanceQuotes(text());
+      const body = balanceQuotes(text()).replace(/(^|\s)" ___/g, '$1"___');
       if (body.length > CLOZE_BUDGET || body.split(' ').length < 6) continue;
       const article = /\b(?:the|el|la|los|las)\s+___/i.test(body);
       const bare = e.kind === 'object' && article;

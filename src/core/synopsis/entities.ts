@@ -8,6 +8,7 @@ import {
   LANDMARKS,
   NAME_TITLES,
   NON_NAMES,
+  ORG_WORDS,
   ORGANISATIONS,
   PLACE_WORDS,
   POSSESSIVES,
@@ -453,6 +454,10 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       nameKey.some((w) => castNames.has(w) || FIRST_NAMES.has(w)) ||
       title.length > 0 ||
       knownFull.some((n) => nameKey.some((w) => n.includes(w)));
+    if (!personEvidence && words.length >= 2 && ORG_WORDS.has(fold(words[words.length - 1] ?? ''))) {
+      candidates.push({ span: adjusted, words, kind: 'org' });
+      continue;
+    }
     const placeWord = words.some((w) => PLACE_WORDS.has(fold(w)));
     if (!personEvidence && (placeWord || STRONG_LOCATIVES.has(span.before))) {
       candidates.push({ span: adjusted, words, kind: 'place' });

@@ -214,8 +214,11 @@ function appositives(ctx: Ctx, s: AnalysedSentence): void {
       end: visible[w - 1]?.t.end ?? ref.mention.end,
     };
     const openerFolded = fold(opener.t.text);
+    // "X, a petty crook" always describes X; "X, the corrupt prefect of police" only when the phrase is a role.
+    const definiteRole =
+      comma && ['the', 'el', 'la'].includes(openerFolded) && headOf(np.slice(1, 4), ROLE_HEADS) !== undefined;
     if (
-      INDEFINITE.has(openerFolded) &&
+      (INDEFINITE.has(openerFolded) || definiteRole) &&
       opener.t.text === opener.t.text.toLowerCase() &&
       (comma || ctx.lang === 'es')
     ) {
