@@ -406,7 +406,6 @@ export function parseClause(
   sentenceClauses: readonly Clause[],
   parsedBefore: readonly ParsedClause[],
   mentions: Map<number, MentionRef>,
-  sentence: AnalysedSentence,
   lang: Lang,
 ): ParsedClause | undefined {
   const t = clause.tokens;
@@ -491,7 +490,6 @@ export function parseClause(
     if (main && /(?:ad|id)[oa]s?$|sido$/.test(main.folded)) i++;
   } else i++;
   if (i >= t.length) return undefined;
-  void sentence;
   return {
     ...clause,
     subject,
@@ -565,7 +563,6 @@ export function parseAll(analysis: Analysis): ParsedClause[] {
         clauses,
         out,
         index.get(s.index) ?? new Map<number, MentionRef>(),
-        s,
         analysis.lang,
       );
       if (parsed) out.push(parsed);

@@ -191,9 +191,8 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
 /** Appositives after a name: "Julia, a hospital nurse", "Hendricks un estratega nuclear", "Lindsey, Ethan's protégé". */
 function appositives(ctx: Ctx, s: AnalysedSentence): void {
   const visible = s.tokens.map((t, i) => ({ t, i })).filter(({ i }) => (s.depth[i] ?? 0) === 0);
-  for (const [first, ref] of ctx.mentions.get(s.index) ?? []) {
+  for (const ref of ctx.mentions.get(s.index)?.values() ?? []) {
     if (ref.entity.kind !== 'person' || ref.mention.possessive || ref.mention.inParens) continue;
-    void first;
     let v = visible.findIndex(({ i }) => i >= ref.mention.last);
     if (v < 0) continue;
     const comma = visible[v]?.t.text === ',';
@@ -406,10 +405,6 @@ function reveals(ctx: Ctx): void {
     const clauses = splitClauses(s);
     const refs = ctx.mentions.get(s.index) ?? new Map<number, MentionRef>();
     clauses.forEach((c, ci) => {
-      const text = renderTokens(
-        analysis.body,
-        c.tokens.map((x) => x.token),
-      );
       const where = {
         sentenceIndex: s.index,
         ...span(s, c.tokens[0]?.index ?? 0, (c.tokens[c.tokens.length - 1]?.index ?? 0) + 1),
@@ -501,7 +496,6 @@ function reveals(ctx: Ctx): void {
             });
         }
       }
-      void text;
     });
   }
 }
