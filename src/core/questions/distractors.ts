@@ -1,4 +1,4 @@
-import type { Analysis } from '../synopsis/entities.ts';
+import type { Analysis, Entity } from '../synopsis/entities.ts';
 import type { Fact } from '../synopsis/facts.ts';
 import type { Rng } from '../synopsis/rng.ts';
 import { shuffled } from '../synopsis/rng.ts';
@@ -27,6 +27,17 @@ export interface DistractorSources {
 }
 
 export const MAX_OPTION_LENGTH = 80;
+
+const byNameCache = new WeakMap<DistractorSources['analysis'], Map<string, Entity>>();
+
+function entityByName(s: DistractorSources): Map<string, Entity> {
+  let map = byNameCache.get(s.analysis);
+  if (!map) {
+    map = new Map(s.analysis.entities.map((e) => [e.name, e]));
+    byNameCache.set(s.analysis, map);
+  }
+  return map;
+}
 
 interface Tiered {
   own: string[];
@@ -151,7 +162,7 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
       return otherWords.every((w) => words.has(w)) || [...words].every((w) => otherWords.includes(w));
     };
     if (draft.kind === 'person' && [draft.answer, ...chosen].some(overlaps)) return;
-    const entity = s.analysis.entities.find((e) => e.name === candidate);
+    const entity = entityByName(s).get(candidate);
     const nameWords =
       draft.kind === 'person' || draft.kind === 'actor' ? value.split(' ').filter((w) => w.length >= 3) : [];
     if ([value, ...(entity?.aliases ?? []), ...nameWords].some((name) => containsWords(draft.prompt, name)))

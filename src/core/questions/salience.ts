@@ -17,19 +17,35 @@ const SKIP = new Set([
   'una',
 ]);
 
+/**
+ * Counts are asked thousands of times per synopsis; the counts of the text last asked about are kept so a
+ * 200 KB synopsis is scanned once per distinct phrase, not once per question.
+ */
+let cachedText = '';
+let wordCounts = new Map<string, number>();
+let phraseCounts = new Map<string, number>();
+
+function useText(foldedText: string): void {
+  if (foldedText === cachedText) return;
+  cachedText = foldedText;
+  wordCounts = new Map();
+  for (const w of foldedText.split(' ')) if (w !== '') wordCounts.set(w, (wordCounts.get(w) ?? 0) + 1);
+  phraseCounts = new Map();
+}
+
 /** Whole-word occurrences of `needle` in an already folded text. */
 export function countIn(foldedText: string, needle: string): number {
   const n = fold(needle);
   if (n === '') return 0;
+  useText(foldedText);
+  if (!n.includes(' ')) return wordCounts.get(n) ?? 0;
+  const known = phraseCounts.get(n);
+  if (known !== undefined) return known;
   const h = ` ${foldedText} `;
   let count = 0;
-  let from = 0;
-  for (;;) {
-    const at = h.indexOf(` ${n} `, from);
-    if (at < 0) return count;
-    count++;
-    from = at + n.length + 1;
-  }
+  for (let at = h.indexOf(` ${n} `); at >= 0; at = h.indexOf(` ${n} `, at + n.length + 1)) count++;
+  phraseCounts.set(n, count);
+  return count;
 }
 
 /**

@@ -188,6 +188,16 @@ describe('generatePack input limits', () => {
     expect(result).toEqual({ ok: false, error: expect.stringContaining('200 KB') as string });
   });
 
+  it('when a long synopsis (about 60 KB) is generated, then it still takes seconds, not minutes', () => {
+    const base = seeds().find((s) => s.lang === 'en')?.text ?? '';
+    const names = ['Alpha', 'Bravo', 'Carlos', 'Delta', 'Echo', 'Fox', 'Golf', 'Hotel', 'India', 'Kilo'];
+    const text = names.map((n) => base.replaceAll('Davian', n)).join('\n');
+    const started = performance.now();
+    const result = generatePack(text, { packId: 'long' });
+    expect(result.ok).toBe(true);
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
   it('when the synopsis is empty or the pack id is malformed, then it is refused with a reason', () => {
     expect(generatePack('   \n', { packId: 'empty' }).ok).toBe(false);
     expect(generatePack('Ethan runs.', { packId: '../etc/passwd' }).ok).toBe(false);
