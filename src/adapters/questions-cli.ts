@@ -202,4 +202,10 @@ function main(argv: string[]): number {
   return 2;
 }
 
-process.exitCode = main(process.argv.slice(2));
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  // Missing files and unreadable JSON are the user's to fix: say what failed, without a stack trace.
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exitCode = 1;
+}
