@@ -3,14 +3,12 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Client } from 'discord.js';
 import { AdminService } from './app/admin-service.ts';
 import { CachedSettingsStore } from './app/cached-settings.ts';
-import { GameService, type GameTiming } from './app/game-service.ts';
-import type { Clock, Timers } from './core/ports.ts';
+import { GameService } from './app/game-service.ts';
 import { parsePack } from './core/questions/pack-format.ts';
 import { createRng } from './core/random.ts';
-import { openDatabase, type Database } from './adapters/db/database.ts';
+import { openDatabase } from './adapters/db/database.ts';
 import { PrismaGameStore } from './adapters/db/game-store.ts';
 import { databaseOptions } from './adapters/db/options.ts';
 import { syncPacks } from './adapters/db/pack-sync.ts';
@@ -22,36 +20,13 @@ import { autocompleteTimeZone } from './adapters/discord/commands/time-zones.ts'
 import { createRouter } from './adapters/discord/router.ts';
 import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
 import { systemTimers } from './adapters/timers.ts';
-import { parseConfig, type Config } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { parseConfig } from './config.ts';
+import type { RunningBot, RuntimeOptions } from './runtime.ts';
+import { createLogger } from './logger.ts';
+
+export type { RunningBot, RuntimeOptions };
 
 export const PACKS_DIR = path.resolve(import.meta.dirname, '..', 'questions', 'packs');
-
-export interface RuntimeOptions {
-  config: Config;
-  /** The Discord token to log in with (the sandbox passes its fake's). */
-  token: string;
-  /** Another Discord API base, for the local fake. */
-  discordRestApi?: string;
-  /** An already open database (tests); otherwise opened from the config. */
-  database?: Database;
-  logger?: Logger;
-  clock?: Clock;
-  timers?: Timers;
-  timing?: GameTiming;
-  packsDir?: string;
-  shards?: number[];
-  shardCount?: number;
-}
-
-export interface RunningBot {
-  client: Client<true>;
-  database: Database;
-  games: GameService;
-  logger: Logger;
-  /** Graceful: stop taking games, finish writes, close the gateway, then the database. */
-  stop(): Promise<void>;
-}
 
 export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningBot> {
   const { config } = options;

@@ -1,5 +1,5 @@
 import type { Config } from '../../config.ts';
-import type { RunningBot, RuntimeOptions } from '../../main.ts';
+import type { RunningBot, RuntimeOptions } from '../../runtime.ts';
 import { ALL_COMMANDS } from '../discord/commands/definitions.ts';
 import { FakeDiscord } from './fake-discord/index.ts';
 

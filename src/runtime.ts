@@ -1,0 +1,34 @@
+// What the composition root takes and returns; a separate file so adapters (the sandbox) can name these types
+// without importing main.ts itself.
+import type { Client } from 'discord.js';
+import type { GameService, GameTiming } from './app/game-service.ts';
+import type { Clock, Timers } from './core/ports.ts';
+import type { Database } from './adapters/db/database.ts';
+import type { Config } from './config.ts';
+import type { Logger } from './logger.ts';
+
+export interface RuntimeOptions {
+  config: Config;
+  /** The Discord token to log in with (the sandbox passes its fake's). */
+  token: string;
+  /** Another Discord API base, for the local fake. */
+  discordRestApi?: string;
+  /** An already open database (tests); otherwise opened from the config. */
+  database?: Database;
+  logger?: Logger;
+  clock?: Clock;
+  timers?: Timers;
+  timing?: GameTiming;
+  packsDir?: string;
+  shards?: number[];
+  shardCount?: number;
+}
+
+export interface RunningBot {
+  client: Client<true>;
+  database: Database;
+  games: GameService;
+  logger: Logger;
+  /** Graceful: stop taking games, finish writes, close the gateway, then the database. */
+  stop(): Promise<void>;
+}
