@@ -14,6 +14,13 @@ export async function replyEphemeralWithin(
   work: Promise<string>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
+  if (deferAfterMs <= 0) {
+    // Observed now, rethrown below: a failure while the deferral is in flight must not go unhandled.
+    work.catch(() => undefined);
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await interaction.editReply({ content: await work });
+    return;
+  }
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
     timer = setTimeout(() => resolve('slow'), deferAfterMs);
