@@ -70,7 +70,7 @@ export function renderMessage(message: APIMessage, ctx: RenderContext, header: M
   const lines = [`${style.bold(author)}${tags.length > 0 ? style.dim(` (${tags.join(', ')})`) : ''}`];
   if (message.content) lines.push(...indent(renderMarkdown(message.content, ctx).split('\n'), '  '));
   for (const embed of message.embeds ?? [])
-    lines.push(...renderEmbed(embed, ctx).map((line) => `  │ ${line}`));
+    lines.push(...renderEmbed(embed, ctx).map((line) => `  │ ${line}`.trimEnd()));
   for (const row of message.components ?? []) lines.push(...renderRow(row, ctx));
   return lines;
 }
@@ -127,15 +127,14 @@ function indent(lines: string[], prefix: string): string[] {
  * effects, spoilers are dimmed (or bracketed), inline code loses its backticks, links show their address.
  */
 export function renderMarkdown(text: string, ctx: RenderContext): string {
-  // Code spans are literal: cut them out first so nothing inside them is interpreted.
-  const codes: string[] = [];
-  const withoutCode = text.replace(
-    /```(?:[a-z]+\n)?([\s\S]*?)```|`([^`\n]+)`/g,
-    (_, block?: string, inline?: string) => {
-      codes.push(block ?? inline ?? '');
-      return `\u0000${codes.length - 1}\u0000`;
-    },
-  );
+  // Code spans and escaped characters are literal: cut them out first so nothing in them is interpreted.
+  const literals: string[] = [];
+  const keep = (literal: string) => `\u0000${literals.push(literal) - 1}\u0000`;
+  const withoutCode = text
+    .replace(/```(?:[a-z]+\n)?([\s\S]*?)```|`([^`\n]+)`/g, (_, block?: string, inline?: string) =>
+      keep(block ?? inline ?? ''),
+    )
+    .replace(/\\([*_~|`\\<>#-])/g, (_, char: string) => keep(char));
   const { style } = ctx;
   const rendered = withoutCode
     .split('\n')
@@ -166,10 +165,9 @@ export function renderMarkdown(text: string, ctx: RenderContext): string {
     .replace(
       /(^|[^\w_])_(?!\s)([^_\n]+?)_(?!\w)/g,
       (_, before: string, inner: string) => `${before}${style.italic(inner)}`,
-    )
-    .replace(/\\([*_~|`\\<>#-])/g, '$1');
+    );
   // eslint-disable-next-line no-control-regex
-  return rendered.replace(/\u0000(\d+)\u0000/g, (_, index: string) => codes[Number(index)] ?? '');
+  return rendered.replace(/\u0000(\d+)\u0000/g, (_, index: string) => literals[Number(index)] ?? '');
 }
 
 /** Discord's timestamp styles; `R` is relative to `ctx.now`, as the client shows it (and keeps updating). */
