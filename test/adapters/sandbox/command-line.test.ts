@@ -61,7 +61,7 @@ describe('parseInputLine', () => {
     });
     expect(parse('/trivia begin')).toMatchObject({
       kind: 'error',
-      message: expect.stringMatching(/Unknown subcommand "begin"/),
+      message: expect.stringMatching(/Unknown subcommand "begin"/) as string,
     });
     expect(parse('/trivia start rounds:3')).toMatchObject({
       kind: 'error',

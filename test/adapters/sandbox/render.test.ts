@@ -1,4 +1,11 @@
-import { ButtonStyle, ComponentType, MessageFlags, type APIMessage } from 'discord-api-types/v10';
+import {
+  ButtonStyle,
+  ComponentType,
+  MessageFlags,
+  type APIActionRowComponent,
+  type APIButtonComponentWithCustomId,
+  type APIMessage,
+} from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import {
   ansiStyle,
@@ -33,13 +40,16 @@ function message(overrides: Partial<APIMessage>): APIMessage {
     pinned: false,
     type: 0,
     ...overrides,
-  } as APIMessage;
+  };
 }
 
-const answerRow = (disabled: boolean, correct?: number) => ({
-  type: ComponentType.ActionRow as const,
+const answerRow = (
+  disabled: boolean,
+  correct?: number,
+): APIActionRowComponent<APIButtonComponentWithCustomId> => ({
+  type: ComponentType.ActionRow,
   components: ['Tom Cruise', 'Ving Rhames', 'Keri Russell', 'Laurence Fishburne'].map((label, index) => ({
-    type: ComponentType.Button as const,
+    type: ComponentType.Button,
     custom_id: `a:x:0:${index}`,
     label: `${'ABCD'[index]}. ${label}`,
     style: correct === index ? ButtonStyle.Success : ButtonStyle.Primary,
