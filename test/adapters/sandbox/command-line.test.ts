@@ -115,5 +115,7 @@ describe('completeInputLine', () => {
     expect(completeInputLine('/trivia s', ALL_COMMANDS)[0]).toEqual(['start ', 'stop ']);
     expect(completeInputLine('/trivia start q', ALL_COMMANDS)[0]).toEqual(['questions:']);
     expect(completeInputLine('/leaderboard ', ALL_COMMANDS)[0]).toEqual(['period:', 'scope:']);
+    expect(completeInputLine('/stats player:@a', ALL_COMMANDS, ['ana', 'bob'])).toEqual([['@ana '], '@a']);
+    expect(completeInputLine('/as b', ALL_COMMANDS, ['ana', 'bob'])).toEqual([['bob'], 'b']);
   });
 });

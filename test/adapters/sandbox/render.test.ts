@@ -140,6 +140,12 @@ describe('renderMessage', () => {
     );
   });
 
+  it('when a closed row is styled for a terminal, then it still fits one line and says disabled once', () => {
+    const lines = renderMessage(message({ components: [answerRow(true, 2)] }), ansi);
+    expect(lines).toHaveLength(2);
+    expect(lines[1]!.match(/disabled/g)).toHaveLength(1);
+  });
+
   it('when only one button is disabled, then just that one is marked', () => {
     const row = answerRow(false);
     row.components[1]!.disabled = true;

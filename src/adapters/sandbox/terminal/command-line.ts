@@ -211,10 +211,23 @@ export function tokenize(text: string): Tokens {
 
 const LOCAL_COMMANDS = ['/as', '/players', '/quit'];
 
-/** Tab completion for a terminal: command names, then subcommands, then `option:` names. */
-export function completeInputLine(line: string, commands: readonly Command[]): [string[], string] {
+/** Tab completion for a terminal: command names, then subcommands, then `option:` names, and `@player` names. */
+export function completeInputLine(
+  line: string,
+  commands: readonly Command[],
+  playerNames: readonly string[] = [],
+): [string[], string] {
   const words = line.split(' ');
   const last = words.at(-1) ?? '';
+  if (line.startsWith('/as ')) {
+    const partial = line.slice(4);
+    return [playerNames.filter((name) => name.startsWith(partial)), partial];
+  }
+  const mention = /^[\w-]+:@([\w.-]*)$/.exec(last);
+  if (mention) {
+    const partial = `@${mention[1]}`;
+    return [playerNames.map((name) => `@${name} `).filter((name) => name.startsWith(partial)), partial];
+  }
   if (!line.startsWith('/')) return [[], line];
   if (words.length === 1) {
     const names = [...commands.map((command) => `/${command.name}`), ...LOCAL_COMMANDS];

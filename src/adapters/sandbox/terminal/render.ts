@@ -94,29 +94,32 @@ const ROW_WIDTH = 100;
 
 function renderRow(row: APIMessageComponent, ctx: RenderContext): string[] {
   if (row.type !== ComponentType.ActionRow) return [];
-  const parts = row.components.map((component) => renderComponent(component, ctx));
+  // A closed question disables every button: say so once for the row rather than on each button.
   const allDisabled =
     row.components.length > 1 && row.components.every((c) => 'disabled' in c && c.disabled === true);
-  const shown = allDisabled ? parts.map((part) => part.replace(/ \(disabled\)\]$/, ']')) : parts;
+  const parts = row.components.map((component) => renderComponent(component, ctx, !allDisabled));
   const suffix = allDisabled ? ctx.style.dim('  (disabled)') : '';
-  const oneLine = `  ${shown.join(' ')}`;
-  if (oneLine.length <= ROW_WIDTH) return [`${oneLine}${suffix}`];
-  return shown.map((part, index) => `  ${part}${index === shown.length - 1 ? suffix : ''}`);
+  const oneLine = `  ${parts.join(' ')}`;
+  if (visibleLength(oneLine) <= ROW_WIDTH) return [`${oneLine}${suffix}`];
+  return parts.map((part, index) => `  ${part}${index === parts.length - 1 ? suffix : ''}`);
 }
 
-function renderComponent(component: APIMessageComponent, ctx: RenderContext): string {
+function renderComponent(component: APIMessageComponent, ctx: RenderContext, markDisabled: boolean): string {
   if (component.type === ComponentType.Button) {
     if (component.style === ButtonStyle.Premium) return '[Premium]';
     const label = component.label ?? component.emoji?.name ?? '?';
     if (component.style === ButtonStyle.Link) return `[${label} ↗ ${component.url}]`;
     const mark =
       component.style === ButtonStyle.Success ? '✔ ' : component.style === ButtonStyle.Danger ? '✖ ' : '';
-    const text = `[${mark}${label}${component.disabled ? ' (disabled)' : ''}]`;
+    const text = `[${mark}${label}${component.disabled && markDisabled ? ' (disabled)' : ''}]`;
     return component.disabled ? ctx.style.dim(text) : text;
   }
   if ('placeholder' in component) return `[▾ ${component.placeholder ?? 'select'}]`;
   return '[▾ select]';
 }
+
+// eslint-disable-next-line no-control-regex
+const visibleLength = (text: string) => text.replace(/\x1b\[\d+m/g, '').length;
 
 function indent(lines: string[], prefix: string): string[] {
   return lines.map((line) => `${prefix}${line}`);

@@ -95,7 +95,9 @@ export class TerminalPlayer {
       output: io.output,
       terminal: io.interactive,
       ...(io.interactive
-        ? { completer: (line: string) => completeInputLine(line, this.#deps.commands) }
+        ? {
+            completer: (line: string) => completeInputLine(line, this.#deps.commands, this.#memberNames()),
+          }
         : {}),
     });
     this.#rl = rl;
@@ -224,7 +226,7 @@ export class TerminalPlayer {
       this.#note(`(waiting for the next question to answer ${letter})`);
       target = await this.#waitFor(find, this.#deps.questionWaitMs ?? 60_000);
     }
-    if (!target) return this.#note(`There is no open question with a ${letter} button right now.`);
+    if (!target) return this.#note(`There is no open question to answer with ${letter} right now.`);
     answered.add(target.message.id);
     await this.#click(target.message, target.customId);
   }
@@ -266,6 +268,13 @@ export class TerminalPlayer {
         ? `You are now @${this.#player.username}.`
         : `You are now @${this.#player.username}, a new player in ${this.#deps.guild.name}.`,
     );
+  }
+
+  #memberNames(): string[] {
+    return [...this.#deps.guild.members.keys()].flatMap((userId) => {
+      const user = this.#deps.fake.world.users.get(userId);
+      return user && !user.bot ? [user.username] : [];
+    });
   }
 
   #findMember(name: string): FakeUser | undefined {
