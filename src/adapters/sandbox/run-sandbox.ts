@@ -149,6 +149,7 @@ export async function runSandbox(
     try {
       await bot.stop();
     } finally {
+      player.detach();
       await fake.close();
       await new Promise<void>((resolve) => (logStream ? logStream.end(resolve) : resolve()));
     }

@@ -58,6 +58,7 @@ export class TerminalPlayer {
   #rl: readline.Interface | undefined;
   #ended: ((reason: EndReason) => void) | undefined;
   #stopping = false;
+  #detach: () => void = () => undefined;
 
   constructor(deps: TerminalPlayerDeps) {
     this.#deps = deps;
@@ -90,6 +91,10 @@ export class TerminalPlayer {
     const { fake, io } = this.#deps;
     const offCreate = fake.on('messageCreate', (record) => this.#show(record));
     const offUpdate = fake.on('messageUpdate', (record, before) => this.#show(record, before));
+    this.#detach = () => {
+      offCreate();
+      offUpdate();
+    };
     const rl = readline.createInterface({
       input: io.input,
       output: io.output,
@@ -142,10 +147,12 @@ export class TerminalPlayer {
       this.print([`sandbox error: ${error instanceof Error ? error.message : String(error)}`]);
       this.stop('quit');
     });
-    const reason = await ended;
-    offCreate();
-    offUpdate();
-    return reason;
+    return ended;
+  }
+
+  /** Stops showing messages; call after the bot stopped, so its last posts are still printed. */
+  detach(): void {
+    this.#detach();
   }
 
   /** Ends `run()` (idempotent). */
@@ -345,6 +352,28 @@ export class TerminalPlayer {
     while (!this.#stopping && this.#deps.games.runningGameCount > 0 && Date.now() - started < limitMs)
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     if (this.#deps.games.runningGameCount > 0) this.#note('(a game is still running; leaving anyway)');
+    // A game counts as over before its final standings are posted: let the channel go quiet first.
+    await this.#waitForQuiet(500, 5_000);
+  }
+
+  #waitForQuiet(quietMs: number, maxMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      let lastChange = Date.now();
+      const started = lastChange;
+      const touch = () => {
+        lastChange = Date.now();
+      };
+      const offCreate = this.#deps.fake.on('messageCreate', touch);
+      const offUpdate = this.#deps.fake.on('messageUpdate', touch);
+      const interval = setInterval(() => {
+        const now = Date.now();
+        if (now - lastChange < quietMs && now - started < maxMs) return;
+        clearInterval(interval);
+        offCreate();
+        offUpdate();
+        resolve();
+      }, POLL_MS);
+    });
   }
 
   #show(record: MessageRecord, before?: APIMessage): void {
