@@ -47,12 +47,12 @@ export interface BotOptions {
  */
 export async function startHarness(
   kind: DatabaseKind,
-  options: { packsDir?: string; guildId?: string } & BotOptions = {},
+  options: { packsDir?: string; guildId?: string; startAt?: number } & BotOptions = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
   const guild = fake.createGuild({ name: 'Test Server', ...(options.guildId ? { id: options.guildId } : {}) });
   const channel = fake.createTextChannel({ guildId: guild.id, name: 'trivia' });
-  const time = new ManualTime();
+  const time = new ManualTime(options.startAt);
   const logs: string[] = [];
   const parsed = parseConfig({ LOG_LEVEL: 'info' });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
