@@ -99,8 +99,12 @@ for (const kind of databaseKinds()) {
     it('when a player comes back mid-run, then the same question is shown and the old buttons refuse a second answer', async () => {
       const post = dailyPosts(h, tokyo.channel.id)[0]!;
       const play = buttons(post)[0]!.customId;
-      const first = await h.fake.clickButton({ messageId: post.id, customId: play, userId: ben.id }).response();
-      const second = await h.fake.clickButton({ messageId: post.id, customId: play, userId: ben.id }).response();
+      const first = await h.fake
+        .clickButton({ messageId: post.id, customId: play, userId: ben.id })
+        .response();
+      const second = await h.fake
+        .clickButton({ messageId: post.id, customId: play, userId: ben.id })
+        .response();
       expect(second.embeds[0]?.title).toBe(first.embeds[0]?.title);
       const answered = await h.fake
         .clickButton({ messageId: second.id, customId: choiceButton(second, true).customId, userId: ben.id })
@@ -117,14 +121,24 @@ for (const kind of databaseKinds()) {
 
     it('when /daily is used, then it shows the player played, their streak and when the next one comes', async () => {
       const reply = await h.fake
-        .sendSlashCommand({ guildId: tokyo.guild.id, channelId: tokyo.channel.id, userId: ana.id, name: 'daily' })
+        .sendSlashCommand({
+          guildId: tokyo.guild.id,
+          channelId: tokyo.channel.id,
+          userId: ana.id,
+          name: 'daily',
+        })
         .response();
       const text = embedText(reply);
       expect(text).toContain("You played today's challenge");
       expect(text).toContain('🔥 Streak: 1 (best: 1)');
       expect(text).toContain('Next challenge in');
       const benReply = await h.fake
-        .sendSlashCommand({ guildId: tokyo.guild.id, channelId: tokyo.channel.id, userId: ben.id, name: 'daily' })
+        .sendSlashCommand({
+          guildId: tokyo.guild.id,
+          channelId: tokyo.channel.id,
+          userId: ben.id,
+          name: 'daily',
+        })
         .response();
       expect(embedText(benReply)).toContain(t('en', 'daily.inProgress'));
       expect(buttons(benReply)[0]?.customId).toMatch(/^dp:/);

@@ -50,7 +50,10 @@ export async function startHarness(
   options: { packsDir?: string; guildId?: string; startAt?: number } & BotOptions = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start();
-  const guild = fake.createGuild({ name: 'Test Server', ...(options.guildId ? { id: options.guildId } : {}) });
+  const guild = fake.createGuild({
+    name: 'Test Server',
+    ...(options.guildId ? { id: options.guildId } : {}),
+  });
   const channel = fake.createTextChannel({ guildId: guild.id, name: 'trivia' });
   const time = new ManualTime(options.startAt);
   const logs: string[] = [];

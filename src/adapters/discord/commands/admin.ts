@@ -161,7 +161,10 @@ export function adminHandlers(context: BotContext, admin: AdminService, daily?: 
     }
     const channel = interaction.options.getChannel('channel');
     if (channel && botCanPost(interaction, channel.id) === false) {
-      await replyEphemeral(interaction, t(lang, 'settings.channelNotPostable', { channel: `<#${channel.id}>` }));
+      await replyEphemeral(
+        interaction,
+        t(lang, 'settings.channelNotPostable', { channel: `<#${channel.id}>` }),
+      );
       return;
     }
     const time = interaction.options.getString('time');

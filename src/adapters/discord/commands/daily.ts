@@ -1,9 +1,5 @@
 import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js';
-import type {
-  DailyAnswerOutcome,
-  DailyService,
-  StartPlayOutcome,
-} from '../../../app/daily-service.ts';
+import type { DailyAnswerOutcome, DailyService, StartPlayOutcome } from '../../../app/daily-service.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
 import { displayName, replyLang, type BotContext } from '../context.ts';
@@ -123,16 +119,15 @@ export function dailyHandlers(context: BotContext, daily: DailyPlay) {
         return true;
       }
       case 'daily-share': {
-        const work = daily.shareLine(action.challengeId, playerId).then(
-          (line): ButtonResponse =>
-            line === undefined
-              ? { mode: 'reply', payload: renderDailyText(t(lang, 'daily.notFinished')) }
-              : {
-                  // The button goes away with the click, so one result message posts once.
-                  mode: 'update',
-                  payload: withoutComponents(interaction),
-                  publicFollowUp: renderSharedResult(lang, playerId, line),
-                },
+        const work = daily.shareLine(action.challengeId, playerId).then((line): ButtonResponse =>
+          line === undefined
+            ? { mode: 'reply', payload: renderDailyText(t(lang, 'daily.notFinished')) }
+            : {
+                // The button goes away with the click, so one result message posts once.
+                mode: 'update',
+                payload: withoutComponents(interaction),
+                publicFollowUp: renderSharedResult(lang, playerId, line),
+              },
         );
         await respondToButtonWithin(interaction, work);
         return true;

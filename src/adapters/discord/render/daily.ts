@@ -137,14 +137,12 @@ export function renderDailyQuestion(view: DailyQuestionView, feedback?: string):
       LIMITS.embedDescription,
     ),
   };
-  const buttons = view.question.choices.map(
-    (choice, index): APIButtonComponentWithCustomId => ({
-      type: ComponentType.Button,
-      style: ButtonStyle.Primary,
-      custom_id: dailyAnswerId(view.challengeId, view.index, index),
-      label: clip(`${LETTERS[index]}. ${choice}`, LIMITS.buttonLabel),
-    }),
-  );
+  const buttons = view.question.choices.map((choice, index): APIButtonComponentWithCustomId => ({
+    type: ComponentType.Button,
+    style: ButtonStyle.Primary,
+    custom_id: dailyAnswerId(view.challengeId, view.index, index),
+    label: clip(`${LETTERS[index]}. ${choice}`, LIMITS.buttonLabel),
+  }));
   return {
     ...(feedback ? { content: clip(feedback, LIMITS.content) } : {}),
     embeds: [embed],
