@@ -1,7 +1,9 @@
 // What the composition root takes and returns; a separate file so adapters (the sandbox) can name these types
 // without importing main.ts itself.
 import type { Client } from 'discord.js';
+import type { DailyService } from './app/daily-service.ts';
 import type { GameService, GameTiming } from './app/game-service.ts';
+import type { DailyJob } from './adapters/scheduler/daily-job.ts';
 import type { Clock, Timers } from './core/ports.ts';
 import type { Database } from './adapters/db/database.ts';
 import type { Config } from './config.ts';
@@ -22,13 +24,22 @@ export interface RuntimeOptions {
   packsDir?: string;
   shards?: number[];
   shardCount?: number;
+  /**
+   * false: the daily job has no cron task and no catch-up tick at start; whoever started the bot drives it with
+   * `dailyJob.tick()` (tests with a manual clock). Default true.
+   */
+  dailySchedule?: boolean;
+  /** The database is shared with other instances (tests): stop() leaves it open for its owner to close. */
+  sharedDatabase?: boolean;
 }
 
 export interface RunningBot {
   client: Client<true>;
   database: Database;
   games: GameService;
+  daily: DailyService;
+  dailyJob: DailyJob;
   logger: Logger;
-  /** Graceful: stop taking games, finish writes, close the gateway, then the database. */
+  /** Graceful: stop taking games, finish writes, close the gateway, the daily job (its tick ends), the database. */
   stop(): Promise<void>;
 }
