@@ -17,7 +17,15 @@ import { periodsAt } from '../core/leaderboard/periods.ts';
 import type { Clock, RngFactory, TimerHandle, Timers } from '../core/ports.ts';
 import type { Difficulty, Lang } from '../core/questions/question.ts';
 import { selectQuestions } from '../core/questions/selection.ts';
-import type { GameStore, PackSummary, QuestionBank, RoundEndReason, SettingsStore } from '../core/storage.ts';
+import type {
+  AnswerRecord,
+  GameStore,
+  PackSummary,
+  QuestionBank,
+  RecordAnswerResult,
+  RoundEndReason,
+  SettingsStore,
+} from '../core/storage.ts';
 import type { GameAnnouncer } from './game-announcer.ts';
 import type { AppLogger } from './logger-port.ts';
 import { SerialQueue } from './serial-queue.ts';
@@ -90,6 +98,16 @@ interface Session {
   timer: TimerHandle | undefined;
   /** Every state change of this game goes through here, in arrival order. */
   queue: SerialQueue;
+  /** Ended in the database; the final message may still be on its way. */
+  finished: boolean;
+  /** Clicks waiting for the next group write. */
+  inbox: PendingAnswer[];
+}
+
+interface PendingAnswer {
+  request: AnswerRequest;
+  at: number;
+  resolve: (outcome: AnswerOutcome) => void;
 }
 
 export interface GameServiceDeps {
@@ -121,7 +139,8 @@ export class GameService {
 
   /** Steps queued for a game (answers waiting for the database): a burst of clicks shows up here. */
   backlog(gameId: string): number {
-    return this.byGame.get(gameId)?.queue.size ?? 0;
+    const session = this.byGame.get(gameId);
+    return session ? session.queue.size + session.inbox.length : 0;
   }
 
   get runningGameCount(): number {
@@ -205,6 +224,8 @@ export class GameService {
       questionMessageId: undefined,
       timer: undefined,
       queue: new SerialQueue(),
+      finished: false,
+      inbox: [],
     };
     this.byChannel.set(request.channelId, session);
     this.byGame.set(created.gameId, session);
@@ -225,65 +246,133 @@ export class GameService {
     return { kind: 'started', gameId: created.gameId, lang };
   }
 
+  /**
+   * A click is answered only after its answer is in the database. Clicks that arrive while a write is under way
+   * wait in the game's inbox and are written together in one statement (group commit): a burst of fifty clicks
+   * costs a couple of writes, not fifty in a row, which keeps every reply inside Discord's 3-second window.
+   */
   async answer(request: AnswerRequest): Promise<AnswerOutcome> {
     const session = this.byGame.get(request.gameId);
     if (!session) return { kind: 'no-game' };
     if (session.state.channelId !== request.channelId) return { kind: 'wrong-channel' };
     const at = this.deps.clock.now();
-    return session.queue.run(async (): Promise<AnswerOutcome> => {
-      const phase = session.state.phase;
+    return new Promise<AnswerOutcome>((resolve) => {
+      session.inbox.push({ request, at, resolve });
+      if (session.inbox.length === 1) this.drainInboxLater(session);
+    });
+  }
+
+  private drainInboxLater(session: Session): void {
+    session.queue
+      .run(() => this.drainInbox(session))
+      .catch((error: unknown) =>
+        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'answers failed'),
+      );
+  }
+
+  private async drainInbox(session: Session): Promise<void> {
+    const batch = session.inbox.splice(0);
+    let working = session.state;
+    const events: GameEvent[] = [];
+    const locked: { item: PendingAnswer; answer: LockedAnswer; record: AnswerRecord }[] = [];
+    const settled: { item: PendingAnswer; outcome: AnswerOutcome }[] = [];
+    for (const [position, item] of batch.entries()) {
+      const { request, at } = item;
+      const phase = working.phase;
       if (phase.kind !== 'open' || phase.round.index !== request.roundIndex) {
-        const closedRound = session.state.rounds[request.roundIndex];
+        const closedRound = working.rounds[request.roundIndex];
         const previous = closedRound?.answers.find((answer) => answer.playerId === request.playerId);
-        if (previous) return { kind: 'already-answered', choice: choiceLabel(session, previous) };
-        return { kind: 'too-late' };
+        settled.push({
+          item,
+          outcome: previous
+            ? { kind: 'already-answered', choice: closedRound?.question.choices[previous.choiceIndex] }
+            : { kind: 'too-late' },
+        });
+        continue;
       }
-      const result = submitAnswer(session.state, {
+      const result = submitAnswer(working, {
         playerId: request.playerId,
         choiceIndex: request.choiceIndex,
         at,
       });
-      switch (result.kind) {
-        case 'already-answered':
-          return { kind: 'already-answered', choice: choiceLabel(session, result.previous) };
-        case 'too-late':
-        case 'no-open-round':
-          return { kind: 'too-late' };
-        case 'invalid-choice':
-          return { kind: 'invalid-choice' };
-        case 'locked':
-          break;
-      }
-      const roundId = session.roundId;
-      if (!roundId) return { kind: 'too-late' };
-      let recorded;
-      try {
-        recorded = await this.deps.games.recordAnswer({
-          roundId,
-          gameId: session.state.gameId,
-          serverId: session.serverId,
-          playerId: request.playerId,
-          playerName: request.playerName,
-          packId: session.packId,
-          choiceIndex: result.answer.choiceIndex,
-          correct: result.answer.correct,
-          points: result.answer.points,
-          latencyMs: Math.max(0, at - phase.round.openedAt),
-          answeredAt: at,
-          season: session.season,
-          periods: periodsAt(at, session.timeZone).map((period) => period.key),
-          globalPeriods: periodsAt(at, 'UTC').map((period) => period.key),
+      if (result.kind !== 'locked') {
+        settled.push({
+          item,
+          outcome:
+            result.kind === 'already-answered'
+              ? {
+                  kind: 'already-answered',
+                  choice: phase.round.question.choices[result.previous.choiceIndex],
+                }
+              : result.kind === 'invalid-choice'
+                ? { kind: 'invalid-choice' }
+                : { kind: 'too-late' },
         });
-      } catch (error) {
-        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'answer not saved');
-        return { kind: 'not-saved' };
+        continue;
       }
-      // A duplicate means the database already holds this player's answer (e.g. written before a restart).
-      if (recorded.kind === 'duplicate') return { kind: 'already-answered', choice: undefined };
-      session.state = result.state;
-      this.react(session, result.events);
-      return { kind: 'locked', choice: choiceLabel(session, result.answer) ?? '' };
-    });
+      const record = this.answerRecord(session, request, result.answer, phase.round.openedAt, at);
+      const batchPeriods = locked[0]?.record.periods.join();
+      if (!session.roundId || (batchPeriods !== undefined && batchPeriods !== record.periods.join())) {
+        // Midnight passed inside the batch: the rest goes in the next write, with its own periods.
+        session.inbox.unshift(...batch.slice(position));
+        break;
+      }
+      working = result.state;
+      events.push(...result.events);
+      locked.push({ item, answer: result.answer, record });
+    }
+    if (session.inbox.length > 0) this.drainInboxLater(session);
+
+    if (locked.length > 0) {
+      let results: RecordAnswerResult[];
+      try {
+        results = await this.deps.games.recordAnswers(locked.map((entry) => entry.record));
+      } catch (error) {
+        // Nothing of this batch is kept: the state stays as it was and every player may click again.
+        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'answers not saved');
+        for (const entry of locked) entry.item.resolve({ kind: 'not-saved' });
+        for (const entry of settled) entry.item.resolve(entry.outcome);
+        return;
+      }
+      session.state = working;
+      for (const [index, entry] of locked.entries()) {
+        const choice = entry.record.choiceIndex;
+        const label = working.questions[entry.answer.roundIndex]?.choices[choice] ?? '';
+        // A duplicate means the database already held this player's answer (e.g. written before a restart).
+        entry.item.resolve(
+          results[index]?.kind === 'recorded'
+            ? { kind: 'locked', choice: label }
+            : { kind: 'already-answered', choice: undefined },
+        );
+      }
+      this.react(session, events);
+    }
+    for (const entry of settled) entry.item.resolve(entry.outcome);
+  }
+
+  private answerRecord(
+    session: Session,
+    request: AnswerRequest,
+    answer: LockedAnswer,
+    openedAt: number,
+    at: number,
+  ): AnswerRecord {
+    return {
+      roundId: session.roundId ?? '',
+      gameId: session.state.gameId,
+      serverId: session.serverId,
+      playerId: request.playerId,
+      playerName: request.playerName,
+      packId: session.packId,
+      choiceIndex: answer.choiceIndex,
+      correct: answer.correct,
+      points: answer.points,
+      latencyMs: Math.max(0, at - openedAt),
+      answeredAt: at,
+      season: session.season,
+      periods: periodsAt(at, session.timeZone).map((period) => period.key),
+      globalPeriods: periodsAt(at, 'UTC').map((period) => period.key),
+    };
   }
 
   async join(gameId: string, channelId: string, playerId: string): Promise<JoinOutcome> {
@@ -348,6 +437,8 @@ export class GameService {
     await Promise.all(
       sessions.map((session) =>
         session.queue.run(async () => {
+          // A game that ended while we waited has posted its own final standings.
+          if (session.finished) return;
           this.clearTimer(session);
           await this.finish(session, 'interrupted', 'interrupted');
           await this.deps.announcer.gameEnded(session.state.channelId, {
@@ -356,6 +447,7 @@ export class GameService {
             standings: [],
             lang: session.lang,
           });
+          this.release(session);
         }),
       ),
     );
@@ -458,11 +550,18 @@ export class GameService {
         standings: ended.standings,
         lang: session.lang,
       });
+      // Only now: shutdown() waits on the games it can still see, so the final standings are never cut off.
+      this.release(session);
       return;
     }
     if (events.some((event) => event.type === 'round-closed')) {
       this.schedule(session, this.timing.revealPauseMs, () => this.openRound(session));
     }
+  }
+
+  private release(session: Session): void {
+    this.byChannel.delete(session.state.channelId);
+    this.byGame.delete(session.state.gameId);
   }
 
   private async finish(
@@ -471,17 +570,8 @@ export class GameService {
     reason: RoundEndReason,
   ): Promise<void> {
     const now = this.deps.clock.now();
-    this.byChannel.delete(session.state.channelId);
-    this.byGame.delete(session.state.gameId);
+    session.finished = true;
     if (session.roundId) await this.deps.games.closeRound(session.roundId, now, reason);
     await this.deps.games.endGame(session.state.gameId, status, now);
   }
-}
-
-function choiceLabel(session: Session, answer: LockedAnswer): string | undefined {
-  const round =
-    session.state.phase.kind === 'open' && session.state.phase.round.index === answer.roundIndex
-      ? session.state.phase.round
-      : session.state.rounds[answer.roundIndex];
-  return round?.question.choices[answer.choiceIndex];
 }

@@ -110,6 +110,11 @@ export interface GameStore {
   setRoundMessage(roundId: string, messageId: string): Promise<void>;
   /** Durable before it resolves; a second answer for the same round and player is a duplicate, not an error. */
   recordAnswer(answer: AnswerRecord): Promise<RecordAnswerResult>;
+  /**
+   * The same for answers to one round with the same periods, in one atomic write; results in input order.
+   * A player appears at most once per batch.
+   */
+  recordAnswers(batch: readonly AnswerRecord[]): Promise<RecordAnswerResult[]>;
   closeRound(roundId: string, closedAt: number, reason: RoundEndReason): Promise<void>;
   endGame(gameId: string, status: GameEndStatus, endedAt: number): Promise<void>;
   /** Questions this channel saw, most recent first. */

@@ -19,6 +19,18 @@ export { GLOBAL_SCOPE };
 /** Width of ScoreHistogram's coarse bands (its other rows count exact points); the migration uses the same. */
 export const HISTOGRAM_BAND = 1024;
 
+function sameBatch(a: AnswerRecord, b: AnswerRecord): boolean {
+  return (
+    a.roundId === b.roundId &&
+    a.gameId === b.gameId &&
+    a.serverId === b.serverId &&
+    a.packId === b.packId &&
+    a.season === b.season &&
+    a.periods.join() === b.periods.join() &&
+    a.globalPeriods.join() === b.globalPeriods.join()
+  );
+}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
@@ -78,51 +90,74 @@ export class PrismaGameStore implements GameStore {
     await this.prisma.round.update({ where: { id: roundId }, data: { messageId } });
   }
 
-  /**
-   * One statement, so one implicit transaction: the player, the answer (unique per round and player), the
-   * leaderboard totals of every period and the stats are all written, or none is. A duplicate writes nothing.
-   */
   async recordAnswer(answer: AnswerRecord): Promise<RecordAnswerResult> {
-    const answeredAt = new Date(answer.answeredAt);
-    const correct = answer.correct ? 1 : 0;
-    const rows = await this.prisma.$queryRaw<{ inserted: number }[]>`
-      WITH player AS (
+    const [result] = await this.recordAnswers([answer]);
+    return result ?? { kind: 'duplicate' };
+  }
+
+  /**
+   * One statement, so one implicit transaction, for a whole batch of answers to one round (a burst of clicks is
+   * one write, not fifty): the players, the answers (unique per round and player), the leaderboard totals of every
+   * period, their histogram and the stats are all written, or none is. A duplicate answer writes nothing.
+   * Rows are written in key order, so concurrent batches lock shared rows in the same order and cannot deadlock.
+   */
+  async recordAnswers(batch: readonly AnswerRecord[]): Promise<RecordAnswerResult[]> {
+    const first = batch[0];
+    if (!first) return [];
+    for (const answer of batch) {
+      if (!sameBatch(first, answer))
+        throw new Error('recordAnswers: a batch must be one round, server, season and period set');
+    }
+    const playerIds = batch.map((answer) => answer.playerId);
+    if (new Set(playerIds).size !== playerIds.length)
+      throw new Error('recordAnswers: a player appears twice in a batch');
+    const rows = await this.prisma.$queryRaw<{ inserted: string[] }[]>`
+      WITH input AS (
+        SELECT * FROM unnest(
+          ${playerIds}::text[], ${batch.map((a) => a.playerName)}::text[], ${batch.map((a) => a.choiceIndex)}::int[],
+          ${batch.map((a) => a.correct)}::boolean[], ${batch.map((a) => a.points)}::int[],
+          ${batch.map((a) => a.latencyMs)}::int[], ${batch.map((a) => new Date(a.answeredAt))}::timestamptz[]
+        ) AS t(player_id, player_name, choice_index, correct, points, latency_ms, answered_at)
+      ), player AS (
         INSERT INTO "Player" (id, "displayName", "createdAt", "updatedAt")
-        VALUES (${answer.playerId}, ${answer.playerName}, now(), now())
+        SELECT player_id, player_name, now(), now() FROM input ORDER BY player_id
         ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName", "updatedAt" = now()
         RETURNING id
       ), answer AS (
         INSERT INTO "Answer" (id, "roundId", "playerId", "serverId", "packId", "choiceIndex", correct, points, "latencyMs", "answeredAt")
-        SELECT gen_random_uuid(), ${answer.roundId}::uuid, player.id, ${answer.serverId}, ${answer.packId},
-               ${answer.choiceIndex}::int, ${answer.correct}::boolean, ${answer.points}::int, ${answer.latencyMs}::int, ${answeredAt}::timestamptz
-        FROM player
+        SELECT gen_random_uuid(), ${first.roundId}::uuid, input.player_id, ${first.serverId}, ${first.packId},
+               input.choice_index, input.correct, input.points, input.latency_ms, input.answered_at
+        FROM input JOIN player ON player.id = input.player_id
+        ORDER BY input.player_id
         ON CONFLICT ("roundId", "playerId") DO NOTHING
-        RETURNING "playerId"
+        RETURNING "playerId", points, correct, "latencyMs", "answeredAt"
       ), scopes AS (
-        SELECT ${answer.serverId}::text AS scope, ${answer.season}::int AS season, unnest(${answer.periods}::text[]) AS period
+        SELECT ${first.serverId}::text AS scope, ${first.season}::int AS season, unnest(${first.periods}::text[]) AS period
         UNION ALL
-        SELECT ${GLOBAL_SCOPE}::text, 1, unnest(${answer.globalPeriods}::text[])
+        SELECT ${GLOBAL_SCOPE}::text, 1, unnest(${first.globalPeriods}::text[])
       ), totals AS (
         INSERT INTO "ScoreTotal" (scope, season, period, "playerId", points, correct, answered, "accuracyBp", "reachedAt")
-        SELECT scopes.scope, scopes.season, scopes.period, answer."playerId", ${answer.points}::int, ${correct}::int, 1,
-               ${correct * 10000}::int, ${answeredAt}::timestamptz
+        SELECT scopes.scope, scopes.season, scopes.period, answer."playerId", answer.points, answer.correct::int, 1,
+               CASE WHEN answer.correct THEN 10000 ELSE 0 END, answer."answeredAt"
         FROM answer CROSS JOIN scopes
+        ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, season, period, "playerId") DO UPDATE SET
           points = "ScoreTotal".points + EXCLUDED.points,
           correct = "ScoreTotal".correct + EXCLUDED.correct,
           answered = "ScoreTotal".answered + 1,
           "accuracyBp" = ("ScoreTotal".correct + EXCLUDED.correct) * 10000 / ("ScoreTotal".answered + 1),
           "reachedAt" = CASE WHEN EXCLUDED.points > 0 THEN EXCLUDED."reachedAt" ELSE "ScoreTotal"."reachedAt" END
-        RETURNING scope, season, period, points, answered
+        RETURNING scope, season, period, "playerId", points, answered
       ), moves AS (
         -- Each total that gained points leaves its old score (unless it was just inserted: answered = 1) for its new
         -- one. Players at 0 points are not ranked, so not counted.
-        SELECT scope, season, period, points, 1 AS delta FROM totals WHERE ${answer.points}::int > 0
+        SELECT totals.scope, totals.season, totals.period, totals.points, 1 AS delta
+        FROM totals JOIN answer ON answer."playerId" = totals."playerId" WHERE answer.points > 0
         UNION ALL
-        SELECT scope, season, period, points - ${answer.points}::int, -1 FROM totals
-        WHERE ${answer.points}::int > 0 AND answered > 1 AND points - ${answer.points}::int > 0
+        SELECT totals.scope, totals.season, totals.period, totals.points - answer.points, -1
+        FROM totals JOIN answer ON answer."playerId" = totals."playerId"
+        WHERE answer.points > 0 AND totals.answered > 1 AND totals.points - answer.points > 0
       ), histogram AS (
-        -- Key order: concurrent answers lock shared histogram rows in the same order, so they cannot deadlock.
         INSERT INTO "ScoreHistogram" AS h (scope, season, period, size, start, players)
         SELECT moves.scope, moves.season, moves.period, sizes.size, moves.points - moves.points % sizes.size,
                sum(moves.delta)::int
@@ -134,9 +169,10 @@ export class PrismaGameStore implements GameStore {
         RETURNING 1
       ), stats AS (
         INSERT INTO "PlayerStats" (scope, "playerId", "gamesPlayed", "fastestCorrectMs", "currentRun", "bestRun", "lastGameId")
-        SELECT s.scope, answer."playerId", 1, CASE WHEN ${answer.correct}::boolean THEN ${answer.latencyMs}::int END,
-               ${correct}::int, ${correct}::int, ${answer.gameId}::uuid
-        FROM answer CROSS JOIN (VALUES (${answer.serverId}::text), (${GLOBAL_SCOPE}::text)) AS s(scope)
+        SELECT s.scope, answer."playerId", 1, CASE WHEN answer.correct THEN answer."latencyMs" END,
+               answer.correct::int, answer.correct::int, ${first.gameId}::uuid
+        FROM answer CROSS JOIN (VALUES (${first.serverId}::text), (${GLOBAL_SCOPE}::text)) AS s(scope)
+        ORDER BY 1, 2
         ON CONFLICT (scope, "playerId") DO UPDATE SET
           "gamesPlayed" = "PlayerStats"."gamesPlayed"
             + CASE WHEN "PlayerStats"."lastGameId" IS DISTINCT FROM EXCLUDED."lastGameId" THEN 1 ELSE 0 END,
@@ -147,11 +183,14 @@ export class PrismaGameStore implements GameStore {
           "lastGameId" = EXCLUDED."lastGameId"
         RETURNING 1
       )
-      SELECT (SELECT count(*) FROM answer)::int AS inserted,
+      SELECT coalesce((SELECT array_agg("playerId") FROM answer), ARRAY[]::text[]) AS inserted,
              (SELECT count(*) FROM totals)::int AS totals,
              (SELECT count(*) FROM stats)::int AS stats,
              (SELECT count(*) FROM histogram)::int AS histogram`;
-    return rows[0]?.inserted === 1 ? { kind: 'recorded' } : { kind: 'duplicate' };
+    const inserted = new Set(rows[0]?.inserted ?? []);
+    return batch.map((answer) =>
+      inserted.has(answer.playerId) ? { kind: 'recorded' } : { kind: 'duplicate' },
+    );
   }
 
   async closeRound(roundId: string, closedAt: number, reason: RoundEndReason): Promise<void> {

@@ -7,10 +7,10 @@ import type { ButtonAction } from '../render/custom-ids.ts';
 import { DEFER_AFTER_MS, replyEphemeralWithin } from '../reply.ts';
 
 /**
- * With this many answers already queued for the game (a burst of clicks), the reply is deferred at once: waiting
+ * With an answer already queued for the game (a burst of clicks), the reply is deferred at once: waiting
  * for the database first could miss Discord's 3-second window for the clicks at the back of the queue.
  */
-const BACKLOG_DEFER_THRESHOLD = 3;
+const BACKLOG_DEFER_THRESHOLD = 1;
 
 function answerText(lang: Lang, outcome: AnswerOutcome): string {
   switch (outcome.kind) {
