@@ -7,17 +7,21 @@ import type { Client } from 'discord.js';
 import { AdminService } from './app/admin-service.ts';
 import { CachedSettingsStore } from './app/cached-settings.ts';
 import { GameService, type GameTiming } from './app/game-service.ts';
+import { LeaderboardService } from './app/leaderboard-service.ts';
 import type { Clock, Timers } from './core/ports.ts';
 import { parsePack } from './core/questions/pack-format.ts';
 import { createRng } from './core/random.ts';
 import { openDatabase, type Database } from './adapters/db/database.ts';
 import { PrismaGameStore } from './adapters/db/game-store.ts';
+import { PrismaLeaderboardStore } from './adapters/db/leaderboard-store.ts';
 import { databaseOptions } from './adapters/db/options.ts';
 import { syncPacks } from './adapters/db/pack-sync.ts';
+import { PrismaPlayerStatsStore } from './adapters/db/player-stats-store.ts';
 import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
 import { DiscordGameAnnouncer } from './adapters/discord/announcer.ts';
 import { connectBot, createDiscordClient } from './adapters/discord/bot.ts';
 import { adminHandlers } from './adapters/discord/commands/admin.ts';
+import { leaderboardHandlers } from './adapters/discord/commands/leaderboard.ts';
 import { autocompleteTimeZone } from './adapters/discord/commands/time-zones.ts';
 import { createRouter } from './adapters/discord/router.ts';
 import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
@@ -86,9 +90,23 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
     });
     const context = { games, settings, bank, clock, logger };
     const admin = adminHandlers(context, new AdminService(settings, bank, clock));
+    const boards = leaderboardHandlers(
+      context,
+      new LeaderboardService({
+        leaderboard: new PrismaLeaderboardStore(database.prisma),
+        playerStats: new PrismaPlayerStatsStore(database.prisma),
+        settings,
+      }),
+    );
     const router = createRouter(context, {
-      commands: { 'trivia-admin': admin.command },
-      buttons: [admin.button],
+      commands: {
+        'trivia-admin': admin.command,
+        leaderboard: boards.leaderboard,
+        stats: boards.stats,
+        // Only `/trivia forget-me` reaches this: the router handles the other trivia subcommands itself.
+        trivia: boards.trivia,
+      },
+      buttons: [admin.button, boards.button],
       autocomplete: {
         'trivia-admin:timezone': autocompleteTimeZone,
       },
