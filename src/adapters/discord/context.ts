@@ -36,9 +36,15 @@ export function hasManageServer(interaction: ChatInputCommandInteraction | Butto
  * is shown on the global leaderboard, where a nickname would tell strangers which servers the player is in.
  */
 export function displayName(interaction: Interaction): string {
-  const member = interaction.member;
-  const nick = member && 'nick' in member && typeof member.nick === 'string' ? member.nick : undefined;
-  return nick ?? interaction.user.globalName ?? interaction.user.username;
+  return nicknameOf(interaction.member) ?? interaction.user.globalName ?? interaction.user.username;
+}
+
+/** A member's server nickname: `nickname` on a cached GuildMember, `nick` on a raw API member. */
+export function nicknameOf(member: unknown): string | undefined {
+  if (!member || typeof member !== 'object') return undefined;
+  if ('nickname' in member && typeof member.nickname === 'string') return member.nickname;
+  if ('nick' in member && typeof member.nick === 'string') return member.nick;
+  return undefined;
 }
 
 /**

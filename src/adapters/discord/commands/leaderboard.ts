@@ -8,7 +8,7 @@ import {
 import type { BoardScope, LeaderboardService } from '../../../app/leaderboard-service.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import { PERIOD_KINDS, type PeriodKind } from '../../../core/leaderboard/periods.ts';
-import { displayName, replyLang, type BotContext } from '../context.ts';
+import { displayName, nicknameOf, replyLang, storedPlayerName, type BotContext } from '../context.ts';
 import {
   parseBoardButtonId,
   parseForgetButtonId,
@@ -22,15 +22,6 @@ import { replyEphemeral, replyWithin, updateWithin } from '../reply.ts';
 
 function parsePeriod(value: string | null): PeriodKind {
   return PERIOD_KINDS.find((kind) => kind === value) ?? 'all';
-}
-
-/** The member's name in this server, as Discord shows it here (the resolved option carries the member). */
-function memberName(member: unknown, fallback: { globalName: string | null; username: string }): string {
-  const nick =
-    member && typeof member === 'object' && 'nick' in member && typeof member.nick === 'string'
-      ? member.nick
-      : undefined;
-  return nick ?? fallback.globalName ?? fallback.username;
 }
 
 export function leaderboardHandlers(context: BotContext, service: LeaderboardService) {
@@ -73,7 +64,7 @@ export function leaderboardHandlers(context: BotContext, service: LeaderboardSer
     const name =
       target.id === interaction.user.id
         ? displayName(interaction)
-        : memberName(interaction.options.getMember('player'), target);
+        : (nicknameOf(interaction.options.getMember('player')) ?? storedPlayerName(target));
     const serverId = interaction.guildId;
     const work = Promise.all([
       replyLang(context, interaction),
