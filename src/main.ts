@@ -7,19 +7,23 @@ import { AdminService } from './app/admin-service.ts';
 import { CachedSettingsStore } from './app/cached-settings.ts';
 import { DailyService } from './app/daily-service.ts';
 import { GameService } from './app/game-service.ts';
+import { LeaderboardService } from './app/leaderboard-service.ts';
 import { parsePack } from './core/questions/pack-format.ts';
 import { createRng } from './core/random.ts';
 import { PrismaDailyStore } from './adapters/db/daily-store.ts';
 import { openDatabase } from './adapters/db/database.ts';
 import { PrismaGameStore } from './adapters/db/game-store.ts';
+import { PrismaLeaderboardStore } from './adapters/db/leaderboard-store.ts';
 import { databaseOptions } from './adapters/db/options.ts';
 import { syncPacks } from './adapters/db/pack-sync.ts';
+import { PrismaPlayerStatsStore } from './adapters/db/player-stats-store.ts';
 import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
 import { DiscordGameAnnouncer } from './adapters/discord/announcer.ts';
 import { connectBot, createDiscordClient } from './adapters/discord/bot.ts';
 import { adminHandlers } from './adapters/discord/commands/admin.ts';
 import { dailyHandlers } from './adapters/discord/commands/daily.ts';
 import { DiscordDailyPublisher } from './adapters/discord/daily-publisher.ts';
+import { leaderboardHandlers } from './adapters/discord/commands/leaderboard.ts';
 import { autocompleteTimeZone } from './adapters/discord/commands/time-zones.ts';
 import { createRouter } from './adapters/discord/router.ts';
 import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
@@ -77,9 +81,24 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
     const context = { games, settings, bank, clock, logger };
     const admin = adminHandlers(context, new AdminService(settings, bank, clock), daily);
     const dailyUi = dailyHandlers(context, daily);
+    const boards = leaderboardHandlers(
+      context,
+      new LeaderboardService({
+        leaderboard: new PrismaLeaderboardStore(database.prisma),
+        playerStats: new PrismaPlayerStatsStore(database.prisma),
+        settings,
+      }),
+    );
     const router = createRouter(context, {
-      commands: { 'trivia-admin': admin.command, daily: dailyUi.command },
-      buttons: [admin.button, dailyUi.button],
+      commands: {
+        'trivia-admin': admin.command,
+        daily: dailyUi.command,
+        leaderboard: boards.leaderboard,
+        stats: boards.stats,
+        // Only `/trivia forget-me` reaches this: the router handles the other trivia subcommands itself.
+        trivia: boards.trivia,
+      },
+      buttons: [admin.button, dailyUi.button, boards.button],
       autocomplete: {
         'trivia-admin:timezone': autocompleteTimeZone,
       },

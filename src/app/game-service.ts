@@ -68,6 +68,7 @@ export interface AnswerRequest {
   choiceIndex: number;
   channelId: string;
   playerId: string;
+  /** Stored for the global leaderboard: the same in every server, never a server nickname. */
   playerName: string;
 }
 

@@ -15,9 +15,12 @@ export class SerialQueue {
 
   run<T>(task: () => Promise<T>): Promise<T> {
     this.waiting++;
-    const result = this.tail.then(yieldToEventLoop, yieldToEventLoop).then(task).finally(() => {
-      this.waiting--;
-    });
+    const result = this.tail
+      .then(yieldToEventLoop, yieldToEventLoop)
+      .then(task)
+      .finally(() => {
+        this.waiting--;
+      });
     this.tail = result.catch(() => undefined);
     return result;
   }

@@ -81,6 +81,7 @@ export interface AnswerRecord {
   gameId: string;
   serverId: string;
   playerId: string;
+  /** Shown on the global leaderboard: a name that is the same in every server (never a server nickname). */
   playerName: string;
   packId: string;
   choiceIndex: number;

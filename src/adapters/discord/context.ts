@@ -1,4 +1,4 @@
-import type { ButtonInteraction, ChatInputCommandInteraction, Interaction } from 'discord.js';
+import type { ButtonInteraction, ChatInputCommandInteraction, Interaction, User } from 'discord.js';
 import { PermissionFlagsBits } from 'discord.js';
 import type { GameService } from '../../app/game-service.ts';
 import type { AppLogger } from '../../app/logger-port.ts';
@@ -31,8 +31,26 @@ export function hasManageServer(interaction: ChatInputCommandInteraction | Butto
   return interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
 }
 
+/**
+ * The name to show inside the server the interaction comes from (its nickname first). Never store it: a stored name
+ * is shown on the global leaderboard, where a nickname would tell strangers which servers the player is in.
+ */
 export function displayName(interaction: Interaction): string {
-  const member = interaction.member;
-  const nick = member && 'nick' in member && typeof member.nick === 'string' ? member.nick : undefined;
-  return nick ?? interaction.user.globalName ?? interaction.user.username;
+  return nicknameOf(interaction.member) ?? interaction.user.globalName ?? interaction.user.username;
+}
+
+/** A member's server nickname: `nickname` on a cached GuildMember, `nick` on a raw API member. */
+export function nicknameOf(member: unknown): string | undefined {
+  if (!member || typeof member !== 'object') return undefined;
+  if ('nickname' in member && typeof member.nickname === 'string') return member.nickname;
+  if ('nick' in member && typeof member.nick === 'string') return member.nick;
+  return undefined;
+}
+
+/**
+ * The name stored with a player's answers (`playerName`): their Discord-wide display name or username, the same in
+ * every server. The global leaderboard shows it; server boards show mentions, which Discord renders per server.
+ */
+export function storedPlayerName(user: User): string {
+  return user.globalName ?? user.username;
 }

@@ -1,4 +1,9 @@
-import { MessageFlags, type ButtonInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  MessageFlags,
+  type ButtonInteraction,
+  type ChatInputCommandInteraction,
+  type InteractionReplyOptions,
+} from 'discord.js';
 import type { MessagePayload } from './render/game.ts';
 
 type Repliable = ChatInputCommandInteraction | ButtonInteraction;
@@ -7,32 +12,69 @@ type Repliable = ChatInputCommandInteraction | ButtonInteraction;
 export const DEFER_AFTER_MS = 1500;
 
 /**
- * Answers ephemerally with the text `work` produces. Fast work is one reply; slow work (a slow database) is
- * deferred first, so the 3-second first-response deadline is never missed.
+ * The work's result if it came within `deferAfterMs`, otherwise 'slow' (the work goes on; await it later).
+ * 0 means "acknowledge at once". Either way a failure of `work` is observed here and rethrown where it is awaited.
  */
+async function within<T>(work: Promise<T>, deferAfterMs: number): Promise<{ value: T } | 'slow'> {
+  work.catch(() => undefined);
+  if (deferAfterMs <= 0) return 'slow';
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), deferAfterMs);
+  });
+  return Promise.race([work.then((value) => ({ value })), slow]).finally(() => clearTimeout(timer));
+}
+
+/** A reply in discord.js's shape (a message payload that works for reply, update and editReply alike). */
+export type ReplyPayload = Pick<
+  InteractionReplyOptions,
+  'content' | 'embeds' | 'components' | 'allowedMentions'
+>;
+
+/** Replies with what `work` produces: one reply when fast, else deferred first, so 3 s are never missed. */
+export async function replyWithin(
+  interaction: Repliable,
+  work: Promise<ReplyPayload>,
+  options: { ephemeral: boolean },
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
+  const flags = options.ephemeral ? MessageFlags.Ephemeral : undefined;
+  const first = await within(work, deferAfterMs);
+  if (first !== 'slow') {
+    await interaction.reply({ ...first.value, ...(flags ? { flags } : {}) });
+    return;
+  }
+  await interaction.deferReply(flags ? { flags } : {});
+  await interaction.editReply(await work);
+}
+
+/** Answers ephemerally with the text `work` produces (see replyWithin). */
 export async function replyEphemeralWithin(
   interaction: Repliable,
   work: Promise<string>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
-  if (deferAfterMs <= 0) {
-    // Observed now, rethrown below: a failure while the deferral is in flight must not go unhandled.
-    work.catch(() => undefined);
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await interaction.editReply({ content: await work });
-    return;
-  }
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), deferAfterMs);
-  });
-  const first = await Promise.race([work, slow]).finally(() => clearTimeout(timer));
+  await replyWithin(
+    interaction,
+    work.then((content) => ({ content })),
+    { ephemeral: true },
+    deferAfterMs,
+  );
+}
+
+/** Replaces the clicked message with what `work` produces, acknowledging first when it takes long. */
+export async function updateWithin(
+  interaction: ButtonInteraction,
+  work: Promise<ReplyPayload>,
+  deferAfterMs = DEFER_AFTER_MS,
+): Promise<void> {
+  const first = await within(work, deferAfterMs);
   if (first !== 'slow') {
-    await interaction.reply({ content: first, flags: MessageFlags.Ephemeral });
+    await interaction.update(first.value);
     return;
   }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply({ content: await work });
+  await interaction.deferUpdate();
+  await interaction.editReply(await work);
 }
 
 /** Replies, or follows up when the interaction was already acknowledged (used for errors). */
@@ -66,13 +108,7 @@ export async function replyPayloadWithin(
   work: Promise<MessagePayload>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
-  const first = await raceDeadline(work, deferAfterMs);
-  if (first !== 'slow') {
-    await interaction.reply({ ...interactionMessage(first), flags: MessageFlags.Ephemeral });
-    return;
-  }
-  await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-  await interaction.editReply(interactionMessage(await work));
+  await replyWithin(interaction, work.then(interactionMessage), { ephemeral: true }, deferAfterMs);
 }
 
 /**
@@ -84,10 +120,10 @@ export async function respondToButtonWithin(
   work: Promise<ButtonResponse>,
   deferAfterMs = DEFER_AFTER_MS,
 ): Promise<void> {
-  const first = await raceDeadline(work, deferAfterMs);
+  const first = await within(work, deferAfterMs);
   let response: ButtonResponse;
   if (first !== 'slow') {
-    response = first;
+    response = first.value;
     if (response.mode === 'update') await interaction.update(interactionMessage(response.payload));
     else await interaction.reply({ ...interactionMessage(response.payload), flags: MessageFlags.Ephemeral });
   } else {
@@ -98,12 +134,4 @@ export async function respondToButtonWithin(
       await interaction.followUp({ ...interactionMessage(response.payload), flags: MessageFlags.Ephemeral });
   }
   if (response.publicFollowUp) await interaction.followUp(interactionMessage(response.publicFollowUp));
-}
-
-async function raceDeadline<T>(work: Promise<T>, deferAfterMs: number): Promise<T | 'slow'> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<'slow'>((resolve) => {
-    timer = setTimeout(() => resolve('slow'), deferAfterMs);
-  });
-  return Promise.race([work, slow]).finally(() => clearTimeout(timer));
 }

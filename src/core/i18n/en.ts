@@ -120,6 +120,28 @@ export const en = {
   'stats.dailyStreak': 'Daily streak',
   'stats.bestDailyStreak': 'Best daily streak',
   'stats.none': '{player} has not played yet.',
+  'leaderboard.titleGlobal': 'Global leaderboard: {period}',
+  'leaderboard.footer': 'Page {page} of {pages} · {count} ranked players',
+  'leaderboard.previous': 'Previous',
+  'leaderboard.next': 'Next',
+  'leaderboard.youUnranked': 'You have no points in this period yet.',
+  'leaderboard.notYourButtons':
+    'Only {player} can page through this leaderboard. Use `/leaderboard` to get your own.',
+  'stats.fastest': 'Fastest right answer',
+  'stats.seconds': '{seconds} s',
+  'stats.favouritePack': 'Favourite pack',
+  'stats.noValue': 'none yet',
+  'stats.dailyStreakValue': '{current} (best: {best})',
+  'stats.scopeServer': 'On this server; points and answers of the current season.',
+  'forget.confirm':
+    'Delete everything Plot Trivia keeps about you, on every server: your answers, your points on every leaderboard (global included), your stats and your daily challenge plays and streaks? This cannot be undone.',
+  'forget.confirmButton': 'Yes, delete my data',
+  'forget.cancelButton': 'Cancel',
+  'forget.cancelled': 'Cancelled. Nothing was deleted.',
+  'forget.done':
+    'Done. Deleted: {answers} answers, {scoreTotals} leaderboard entries, {playerStats} stats records, {dailyEntries} daily challenge plays, {dailyAnswers} daily challenge answers, {dailyStreaks} daily streaks and {players} player profile. If you play again, new answers are kept again.',
+  'forget.nothing': 'There was nothing stored about you. Nothing was deleted.',
+  'forget.notYourButton': 'Only the person who asked can use these buttons.',
 
   // Daily challenge
   'daily.announce':

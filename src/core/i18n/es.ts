@@ -123,6 +123,28 @@ export const es = {
   'stats.dailyStreak': 'Racha diaria',
   'stats.bestDailyStreak': 'Mejor racha diaria',
   'stats.none': '{player} todavía no ha jugado.',
+  'leaderboard.titleGlobal': 'Clasificación global: {period}',
+  'leaderboard.footer': 'Página {page} de {pages} · {count} jugadores clasificados',
+  'leaderboard.previous': 'Anterior',
+  'leaderboard.next': 'Siguiente',
+  'leaderboard.youUnranked': 'Todavía no tienes puntos en este periodo.',
+  'leaderboard.notYourButtons':
+    'Solo {player} puede pasar las páginas de esta clasificación. Usa `/leaderboard` para ver la tuya.',
+  'stats.fastest': 'Acierto más rápido',
+  'stats.seconds': '{seconds} s',
+  'stats.favouritePack': 'Paquete favorito',
+  'stats.noValue': 'todavía ninguno',
+  'stats.dailyStreakValue': '{current} (mejor: {best})',
+  'stats.scopeServer': 'En este servidor; puntos y respuestas de la temporada actual.',
+  'forget.confirm':
+    '¿Borrar todo lo que Plot Trivia guarda sobre ti, en todos los servidores: tus respuestas, tus puntos en todas las clasificaciones (también la global), tus estadísticas y tus partidas y rachas del reto diario? No se puede deshacer.',
+  'forget.confirmButton': 'Sí, borrar mis datos',
+  'forget.cancelButton': 'Cancelar',
+  'forget.cancelled': 'Cancelado. No se ha borrado nada.',
+  'forget.done':
+    'Hecho. Borrado: {answers} respuestas, {scoreTotals} entradas de clasificación, {playerStats} registros de estadísticas, {dailyEntries} partidas del reto diario, {dailyAnswers} respuestas del reto diario, {dailyStreaks} rachas diarias y {players} perfil de jugador. Si vuelves a jugar, se guardarán de nuevo tus respuestas.',
+  'forget.nothing': 'No había nada guardado sobre ti. No se ha borrado nada.',
+  'forget.notYourButton': 'Solo quien lo pidió puede usar estos botones.',
 
   // Reto diario
   'daily.announce':

@@ -2,7 +2,7 @@ import type { ButtonInteraction, ChatInputCommandInteraction } from 'discord.js'
 import type { DailyAnswerOutcome, DailyService, StartPlayOutcome } from '../../../app/daily-service.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
-import { displayName, replyLang, type BotContext } from '../context.ts';
+import { replyLang, storedPlayerName, type BotContext } from '../context.ts';
 import { parseDailyButtonId } from '../render/custom-ids.ts';
 import {
   answerFeedback,
@@ -99,7 +99,7 @@ export function dailyHandlers(context: BotContext, daily: DailyPlay) {
           .startPlay({
             serverId,
             playerId,
-            playerName: displayName(interaction),
+            playerName: storedPlayerName(interaction.user),
             challengeId: action.challengeId,
           })
           .then((outcome) => renderStart(lang, outcome, context.clock.now()));

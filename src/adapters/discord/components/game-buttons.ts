@@ -2,7 +2,7 @@ import type { ButtonInteraction } from 'discord.js';
 import type { AnswerOutcome } from '../../../app/game-service.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
-import { displayName, replyLang, type BotContext } from '../context.ts';
+import { replyLang, storedPlayerName, type BotContext } from '../context.ts';
 import type { ButtonAction } from '../render/custom-ids.ts';
 import { DEFER_AFTER_MS, replyEphemeralWithin } from '../reply.ts';
 
@@ -47,7 +47,7 @@ export async function handleGameButton(
       choiceIndex: action.choiceIndex,
       channelId: interaction.channelId,
       playerId: interaction.user.id,
-      playerName: displayName(interaction),
+      playerName: storedPlayerName(interaction.user),
     });
     const text = Promise.all([langPromise, outcome]).then(([lang, result]) => answerText(lang, result));
     await replyEphemeralWithin(interaction, text, deferAfterMs);
