@@ -1,9 +1,11 @@
 import path from 'node:path';
 import type { APIMessage } from 'discord-api-types/v10';
 import { ALL_COMMANDS } from '../../src/adapters/discord/commands/definitions.ts';
+import type { Database } from '../../src/adapters/db/database.ts';
 import {
   FakeDiscord,
   type FakeChannel,
+  type FakeDiscordOptions,
   type FakeGuild,
 } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -29,9 +31,14 @@ export interface Harness {
 /** The real bot (main.ts wiring, real discord.js) against the fake Discord and a fresh database of `kind`. */
 export async function startHarness(
   kind: DatabaseKind,
-  options: { packsDir?: string } = {},
+  options: {
+    packsDir?: string;
+    fake?: FakeDiscordOptions;
+    /** Wraps the fresh database before the bot gets it (e.g. to keep it open after the bot stops). */
+    database?: (fresh: Database) => Database;
+  } = {},
 ): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(options.fake);
   const guild = fake.createGuild({ name: 'Test Server' });
   const channel = fake.createTextChannel({ guildId: guild.id, name: 'trivia' });
   const time = new ManualTime();
@@ -42,7 +49,7 @@ export async function startHarness(
     config: parsed.config,
     token: fake.token,
     discordRestApi: fake.restUrl,
-    database: await freshDatabase(kind),
+    database: (options.database ?? ((fresh: Database) => fresh))(await freshDatabase(kind)),
     logger: createLogger({ level: 'info', secrets: [fake.token], write: (line) => logs.push(line) }),
     clock: time,
     timers: time,

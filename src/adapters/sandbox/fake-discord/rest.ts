@@ -39,6 +39,8 @@ export interface FaultRule {
   count: number;
   /** For 429: how long the client is told to wait. */
   retryAfterMs?: number;
+  /** The error body's message (default `<status>: Injected fault`). */
+  message?: string;
   /**
    * true: the request is carried out and only its answer is replaced by the error, as when Discord's edge times
    * out after the write (a naive retry then duplicates the message).
@@ -199,7 +201,8 @@ export class RestApi {
       );
       return;
     }
-    this.send(res, method, path, fault.status, { message: `${fault.status}: Injected fault`, code: 0 }, {});
+    const message = fault.message ?? `${fault.status}: Injected fault`;
+    this.send(res, method, path, fault.status, { message, code: 0 }, {});
   }
 
   private application(): APIApplication {
