@@ -1,6 +1,7 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import pg from 'pg';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/adapters/db/database.ts';
 import type { FakeUser } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { t } from '../../src/core/i18n/translate.ts';
 import { startHarness, type Harness } from '../support/bot-harness.ts';
@@ -303,3 +304,66 @@ describe.runIf(databaseKinds().includes('postgres'))(
     });
   },
 );
+
+for (const kind of databaseKinds()) {
+  describe(`graceful stop in the middle of a game [${kind}]`, () => {
+    it('when the bot stops while players click, then it refuses new games, stores what it acknowledged, closes the game as interrupted, and closes the gateway before the database', async () => {
+      let real: Database | undefined;
+      let h: Harness | undefined;
+      const closing: { gatewaySessions: number }[] = [];
+      try {
+        h = await startHarness(kind, {
+          database: (fresh) => {
+            real = fresh;
+            return {
+              ...fresh,
+              close: () => {
+                closing.push({ gatewaySessions: h!.fake.gateway.connectedShards().length });
+                return Promise.resolve();
+              },
+            };
+          },
+        });
+        const game = new GameDriver(h);
+        const starter = h.fake.createMember({ guildId: h.guild.id, username: 'starter' });
+        const players = Array.from({ length: 10 }, (_, index) =>
+          h!.fake.createMember({ guildId: h!.guild.id, username: `p${index}` }),
+        );
+        await game.start(starter.id, { questions: 3, seconds: 30 }).response(SLOW);
+        await h.advance(1000);
+        const question = await game.nextQuestion(0);
+        const gameId = game.gameId(question);
+        const early = await game.click(question, 0, players[0]!.id).response(SLOW);
+        expect(early.content).toMatch(LOCKED);
+
+        const clicks = players.slice(1).map((player, i) => game.click(question, i % 4, player.id));
+        const stopping = h.bot.stop();
+        const refused = await h.bot.games.start({
+          serverId: h.guild.id,
+          channelId: h.fake.createTextChannel({ guildId: h.guild.id, name: 'late' }).id,
+          userId: starter.id,
+          guildLocale: undefined,
+          packId: undefined,
+          questionCount: undefined,
+          seconds: undefined,
+          difficulty: undefined,
+        });
+        expect(refused.kind).toBe('shutting-down');
+        await stopping;
+
+        expect(closing).toEqual([{ gatewaySessions: 0 }]);
+        const answered = clicks.filter((click) => click.status === 'acknowledged');
+        const contents = await Promise.all(answered.map((click) => click.response(SLOW)));
+        const locked = contents.filter((reply) => LOCKED.test(reply.content)).length;
+        const stored = await real!.prisma.answer.count({ where: { round: { gameId } } });
+        expect(stored).toBe(1 + locked);
+        const row = await real!.prisma.game.findUniqueOrThrow({ where: { id: gameId } });
+        expect(row).toMatchObject({ status: 'interrupted', runningInChannelId: null });
+        expect(game.count(t('en', 'end.interrupted'))).toBe(1);
+      } finally {
+        await h?.fake.close();
+        await real?.close();
+      }
+    });
+  });
+}
