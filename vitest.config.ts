@@ -12,7 +12,12 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core+integration', include: ['test/**/*.test.ts'], exclude: ['test/e2e/**'] },
+        // Child-process crash tests are `npm run test:faults` (also run by .ci/run).
+        test: {
+          name: 'core+integration',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**', 'test/faults/**', 'node_modules/**'],
+        },
       },
       {
         // End-to-end files run after the rest and one at a time: each holds a whole bot, a fake Discord and often

@@ -103,7 +103,14 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
         'trivia-admin:timezone': autocompleteTimeZone,
       },
     });
-    const ready = await connectBot(client, options.token, router, logger);
+    // Interactions being handled when a stop begins still get their answer before the gateway and database close.
+    const inFlight = new Set<Promise<void>>();
+    const tracked = (interaction: Parameters<typeof router>[0]): Promise<void> => {
+      const handling = router(interaction);
+      inFlight.add(handling);
+      return handling.finally(() => inFlight.delete(handling));
+    };
+    const ready = await connectBot(client, options.token, tracked, logger);
     const interrupted = await games.closeInterruptedGames();
     if (interrupted > 0) logger.warn({ games: interrupted }, 'closed games interrupted by the last shutdown');
     const scheduled = options.dailySchedule !== false;
@@ -118,6 +125,7 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       logger,
       async stop() {
         await games.shutdown();
+        await settleWithin([...inFlight], STOP_DRAIN_MS);
         await ready.destroy();
         // Waits for a tick in progress: it must not write to a closed database.
         await dailyJob.stop();
@@ -128,6 +136,39 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
     if (!options.database) await database.close();
     throw error;
   }
+}
+
+/** How long a stop waits for interactions in flight (Discord gives them 3 s anyway). */
+const STOP_DRAIN_MS = 5000;
+
+async function settleWithin(work: Promise<unknown>[], ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, ms);
+  });
+  await Promise.race([Promise.allSettled(work), timeout]).finally(() => clearTimeout(timer));
+}
+
+/** SIGINT / SIGTERM stop the bot gracefully once, then exit 0 (1 when the stop failed). */
+export function stopOnSignals(bot: Pick<RunningBot, 'stop' | 'logger'>): void {
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    bot.logger.info({ signal }, 'shutting down');
+    bot.stop().then(
+      () => {
+        bot.logger.info({ signal }, 'stopped');
+        process.exit(0);
+      },
+      (error: unknown) => {
+        bot.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
 }
 
 async function runFromEnvironment(): Promise<void> {
@@ -143,21 +184,7 @@ async function runFromEnvironment(): Promise<void> {
     return;
   }
   const bot = await startPlotTrivia({ config, token: config.discordToken });
-  let stopping = false;
-  const shutdown = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    bot.logger.info({ signal }, 'shutting down');
-    bot.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        bot.logger.error({ err: error }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', () => shutdown('SIGINT'));
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  stopOnSignals(bot);
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {

@@ -39,6 +39,13 @@ export interface GameTiming {
 
 export const DEFAULT_TIMING: GameTiming = { firstQuestionDelayMs: 3000, revealPauseMs: 5000 };
 
+/**
+ * A game step whose database write failed (the server restarting) is tried again this often, then the game is
+ * closed as interrupted rather than left hanging in its channel.
+ */
+const STEP_RETRY_MS = 2000;
+const STEP_ATTEMPTS = 5;
+
 /** How many of a channel's last questions a new game avoids. */
 const RECENT_QUESTION_WINDOW = 500;
 
@@ -241,7 +248,7 @@ export class GameService {
     });
     if (messageId) {
       session.questionMessageId = messageId;
-      await this.deps.games.setGameMessage(created.gameId, messageId);
+      await this.noteMessage(session, () => this.deps.games.setGameMessage(created.gameId, messageId));
     }
     this.schedule(session, this.timing.firstQuestionDelayMs, () => this.openRound(session));
     return { kind: 'started', gameId: created.gameId, lang };
@@ -459,17 +466,43 @@ export class GameService {
     return packs.find((pack) => pack.lang === lang) ?? packs[0];
   }
 
-  private schedule(session: Session, delayMs: number, task: () => Promise<void>): void {
+  private schedule(session: Session, delayMs: number, task: () => Promise<void>, attempt = 1): void {
     this.clearTimer(session);
     session.timer = this.deps.timers.set(
       () => {
         session.timer = undefined;
-        session.queue.run(task).catch((error: unknown) => {
-          this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'game step failed');
-        });
+        session.queue.run(task).catch((error: unknown) => this.stepFailed(session, task, attempt, error));
       },
       Math.max(0, delayMs),
     );
+  }
+
+  /** Steps are safe to run again: writes are idempotent and posts carry a nonce. */
+  private stepFailed(session: Session, task: () => Promise<void>, attempt: number, error: unknown): void {
+    const gameId = session.state.gameId;
+    this.deps.logger.error({ err: error, gameId, attempt }, 'game step failed');
+    const live = this.byGame.get(gameId) === session || session.state.phase.kind === 'ended';
+    if (!this.accepting || !live || session.timer) return;
+    if (attempt < STEP_ATTEMPTS) {
+      this.schedule(session, STEP_RETRY_MS * attempt, task, attempt + 1);
+      return;
+    }
+    session.queue
+      .run(async () => {
+        if (this.byGame.get(gameId) === session) {
+          this.clearTimer(session);
+          await this.deps.announcer.gameEnded(session.state.channelId, {
+            gameId,
+            reason: { kind: 'interrupted' },
+            standings: [],
+            lang: session.lang,
+          });
+          await this.finish(session, 'interrupted', 'interrupted');
+        }
+      })
+      .catch((finishError: unknown) =>
+        this.deps.logger.error({ err: finishError, gameId }, 'could not close the abandoned game'),
+      );
   }
 
   private clearTimer(session: Session): void {
@@ -501,27 +534,39 @@ export class GameService {
     });
     if (messageId) {
       session.questionMessageId = messageId;
-      await this.deps.games.setRoundMessage(session.roundId, messageId);
-      await this.deps.games.setGameMessage(session.state.gameId, messageId);
+      const roundId = session.roundId;
+      await this.noteMessage(session, async () => {
+        await this.deps.games.setRoundMessage(roundId, messageId);
+        await this.deps.games.setGameMessage(session.state.gameId, messageId);
+      });
     }
     this.schedule(session, event.deadline - this.deps.clock.now(), () => this.onDeadline(session));
+  }
+
+  /** Message ids are links for later; failing to store one must not stop the round that was just posted. */
+  private async noteMessage(session: Session, write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      this.deps.logger.warn({ err: error, gameId: session.state.gameId }, 'message id not stored');
+    }
   }
 
   private async onDeadline(session: Session): Promise<void> {
     const transition = tick(session.state, this.deps.clock.now());
     session.state = transition.state;
-    await this.apply(session, transition.events, 'deadline');
+    // Once the state has moved on, a retry must replay these events, not tick again.
+    await this.apply(session, transition.events, 'deadline').catch((error: unknown) => {
+      this.stepFailed(session, () => this.apply(session, transition.events, 'deadline'), 1, error);
+    });
   }
 
   /** Events from an answer are shown after the click is acknowledged, in the game's order. */
   private react(session: Session, events: GameEvent[]): void {
     if (!events.some((event) => event.type === 'round-closed' || event.type === 'game-ended')) return;
     this.clearTimer(session);
-    session.queue
-      .run(() => this.apply(session, events, 'all_answered'))
-      .catch((error: unknown) =>
-        this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'reveal failed'),
-      );
+    const reveal = () => this.apply(session, events, 'all_answered');
+    session.queue.run(reveal).catch((error: unknown) => this.stepFailed(session, reveal, 1, error));
   }
 
   private async apply(session: Session, events: GameEvent[], reason: RoundEndReason): Promise<void> {

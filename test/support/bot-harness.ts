@@ -4,6 +4,7 @@ import { ALL_COMMANDS } from '../../src/adapters/discord/commands/definitions.ts
 import {
   FakeDiscord,
   type FakeChannel,
+  type FakeDiscordOptions,
   type FakeGuild,
 } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -47,9 +48,19 @@ export interface BotOptions {
  */
 export async function startHarness(
   kind: DatabaseKind,
-  options: { packsDir?: string; guildId?: string; startAt?: number } & BotOptions = {},
+  options: {
+    packsDir?: string;
+    guildId?: string;
+    startAt?: number;
+    fake?: FakeDiscordOptions;
+    /**
+     * Wraps the fresh database before the bot gets it; the bot then closes it on stop, as in production (tests of
+     * the shutdown order observe that).
+     */
+    database?: (fresh: Database) => Database;
+  } & BotOptions = {},
 ): Promise<Harness> {
-  const fake = await FakeDiscord.start();
+  const fake = await FakeDiscord.start(options.fake);
   const guild = fake.createGuild({
     name: 'Test Server',
     ...(options.guildId ? { id: options.guildId } : {}),
@@ -60,7 +71,7 @@ export async function startHarness(
   const parsed = parseConfig({ LOG_LEVEL: 'info' });
   if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
   const config = parsed.config;
-  const database = await freshDatabase(kind);
+  const database = (options.database ?? ((fresh: Database) => fresh))(await freshDatabase(kind));
   const running = new Set<RunningBot>();
 
   const startBot = async (bot: BotOptions = {}): Promise<RunningBot> => {
@@ -69,7 +80,7 @@ export async function startHarness(
       token: fake.token,
       discordRestApi: fake.restUrl,
       database,
-      sharedDatabase: true,
+      sharedDatabase: options.database === undefined,
       dailySchedule: false,
       logger: createLogger({ level: 'info', secrets: [fake.token], write: (line) => logs.push(line) }),
       clock: time,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DiscordAPIError, Routes, type REST } from 'discord.js';
 import type { RESTPostAPIChannelMessageResult } from 'discord-api-types/v10';
 import type {
@@ -20,6 +21,8 @@ import {
 /**
  * Posts a game's messages through discord.js's REST client (its queue handles rate limits and retries).
  * A post that fails is logged with the channel and the game, and the game goes on: players can still answer.
+ * Every post carries a nonce that Discord enforces: when a 5xx or a timeout hid a post that did go through,
+ * discord.js's retry gets the first message back instead of posting a duplicate.
  */
 export class DiscordGameAnnouncer implements GameAnnouncer {
   constructor(
@@ -28,31 +31,32 @@ export class DiscordGameAnnouncer implements GameAnnouncer {
   ) {}
 
   gameStarted(channelId: string, view: GameStartedView): Promise<string | undefined> {
-    return this.post(channelId, renderGameStarted(view), view.gameId);
+    return this.post(channelId, renderGameStarted(view), view.gameId, 'start');
   }
 
   questionOpened(channelId: string, view: QuestionView): Promise<string | undefined> {
-    return this.post(channelId, renderQuestion(view), view.gameId);
+    return this.post(channelId, renderQuestion(view), view.gameId, `q${view.roundIndex}`);
   }
 
   async roundClosed(channelId: string, view: RevealView): Promise<void> {
     if (view.questionMessageId)
       await this.edit(channelId, view.questionMessageId, renderClosedQuestion(view), view.gameId);
-    await this.post(channelId, renderReveal(view), view.gameId);
+    await this.post(channelId, renderReveal(view), view.gameId, `r${view.reveal.roundIndex}`);
   }
 
   async gameEnded(channelId: string, view: GameEndedView): Promise<void> {
-    await this.post(channelId, renderGameEnded(view), view.gameId);
+    await this.post(channelId, renderGameEnded(view), view.gameId, 'end');
   }
 
   private async post(
     channelId: string,
     payload: MessagePayload,
     gameId: string,
+    step: string,
   ): Promise<string | undefined> {
     try {
       const message = (await this.rest.post(Routes.channelMessages(channelId), {
-        body: payload,
+        body: { ...payload, nonce: postNonce(gameId, step), enforce_nonce: true },
       })) as RESTPostAPIChannelMessageResult;
       return message.id;
     } catch (error) {
@@ -78,4 +82,9 @@ export class DiscordGameAnnouncer implements GameAnnouncer {
     const code = error instanceof DiscordAPIError ? error.code : undefined;
     this.logger.error({ err: error, code, channelId, gameId }, `could not ${action} a game message`);
   }
+}
+
+/** Discord nonces are at most 25 characters: a digest of the game and the step it announces. */
+export function postNonce(gameId: string, step: string): string {
+  return createHash('sha256').update(`${gameId}:${step}`).digest('base64url').slice(0, 25);
 }

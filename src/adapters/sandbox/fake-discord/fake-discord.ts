@@ -14,7 +14,7 @@ import {
   type SlashCommandInput,
 } from './interactions.ts';
 import { RateLimiter, type RateLimitOptions } from './rate-limits.ts';
-import { RestApi } from './rest.ts';
+import { RestApi, type FaultRule } from './rest.ts';
 import { guildIdOnShard } from './snowflake.ts';
 import {
   World,
@@ -326,6 +326,14 @@ export class FakeDiscord {
   /** Turns the global limit on (requests per second) or off (null) while running. */
   setGlobalRateLimit(perSecond: number | null): void {
     this.limiter.options = { ...this.limiter.options, globalPerSecond: perSecond };
+  }
+
+  /**
+   * Answers the next `count` requests to `method` + `path` with `status` (5xx, or 429 with `retryAfterMs`);
+   * `afterProcessing` carries the request out first and loses only its answer. Returns how many are left to fail.
+   */
+  failRequests(rule: FaultRule): () => number {
+    return this.rest.injectFault(rule);
   }
 
   // ---------------------------------------------------------------- gateway controls

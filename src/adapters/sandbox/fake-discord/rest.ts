@@ -30,6 +30,24 @@ const NO_CONTENT = undefined;
 
 const asJson = (body: unknown): Json => (isRecord(body) ? body : {});
 
+/** Answers the next `count` requests matching `method` and `path` with an error instead of (or after) handling them. */
+export interface FaultRule {
+  method: string;
+  /** Matched against the path without `/api/v10`, e.g. `/channels/123/messages`. */
+  path: RegExp;
+  status: number;
+  count: number;
+  /** For 429: how long the client is told to wait. */
+  retryAfterMs?: number;
+  /** The error body's message (default `<status>: Injected fault`). */
+  message?: string;
+  /**
+   * true: the request is carried out and only its answer is replaced by the error, as when Discord's edge times
+   * out after the write (a naive retry then duplicates the message).
+   */
+  afterProcessing?: boolean;
+}
+
 export interface RestOptions {
   /** Artificial latency added to every REST answer, for benchmarks. */
   latencyMs: number;
@@ -38,6 +56,7 @@ export interface RestOptions {
 /** The REST half of the fake: routing, auth, rate limits, error recording; the rules live in World. */
 export class RestApi {
   readonly #routes: Route[] = [];
+  readonly #faults: FaultRule[] = [];
   gatewayUrl = '';
   requestCount = 0;
 
@@ -153,6 +172,39 @@ export class RestApi {
     );
   }
 
+  /** Queues a fault; returns a function that tells how many of its `count` are still to come. */
+  injectFault(rule: FaultRule): () => number {
+    const entry = { ...rule };
+    this.#faults.push(entry);
+    return () => entry.count;
+  }
+
+  private takeFault(method: string, path: string): FaultRule | undefined {
+    const index = this.#faults.findIndex((f) => f.count > 0 && f.method === method && f.path.test(path));
+    if (index < 0) return undefined;
+    const fault = this.#faults[index]!;
+    fault.count--;
+    if (fault.count === 0) this.#faults.splice(index, 1);
+    return fault;
+  }
+
+  private sendFault(res: ServerResponse, method: string, path: string, fault: FaultRule): void {
+    if (fault.status === 429) {
+      const retryAfterMs = fault.retryAfterMs ?? 1000;
+      this.send(
+        res,
+        method,
+        path,
+        429,
+        { message: 'You are being rate limited.', retry_after: retryAfterMs / 1000, global: false },
+        { 'Retry-After': (retryAfterMs / 1000).toFixed(3), 'X-RateLimit-Scope': 'shared' },
+      );
+      return;
+    }
+    const message = fault.message ?? `${fault.status}: Injected fault`;
+    this.send(res, method, path, fault.status, { message, code: 0 }, {});
+  }
+
   private application(): APIApplication {
     const w = this.world;
     return {
@@ -212,6 +264,11 @@ export class RestApi {
       this.send(res, method, path, 401, { message: '401: Unauthorized', code: ErrorCode.General }, {});
       return;
     }
+    const fault = this.takeFault(method, path);
+    if (fault && !fault.afterProcessing) {
+      this.sendFault(res, method, path, fault);
+      return;
+    }
     const verdict = this.limiter.check({
       method,
       route: route.template,
@@ -231,7 +288,8 @@ export class RestApi {
     }
     try {
       const result = route.handler({ params, query: url.searchParams, body });
-      if (result === NO_CONTENT) this.send(res, method, path, 204, undefined, verdict.headers);
+      if (fault) this.sendFault(res, method, path, fault);
+      else if (result === NO_CONTENT) this.send(res, method, path, 204, undefined, verdict.headers);
       else this.send(res, method, path, 200, result, verdict.headers);
     } catch (error) {
       if (error instanceof DiscordHttpError)

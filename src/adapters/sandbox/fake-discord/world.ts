@@ -175,6 +175,8 @@ const LOADING = MessageFlags.Loading;
 const EPHEMERAL = MessageFlags.Ephemeral;
 /** Flags a message edit may change. */
 const EDITABLE_FLAGS = MessageFlags.SuppressEmbeds | MessageFlags.IsComponentsV2;
+/** How long Discord remembers an enforced nonce ("a few minutes"). */
+const NONCE_WINDOW_MS = 5 * 60_000;
 
 const iso = (ms: number): string => new Date(ms).toISOString();
 
@@ -200,6 +202,8 @@ export class World {
    * command's default_member_permissions (so the bot must check permissions itself).
    */
   readonly commandsOpenedToEveryone = new Set<string>();
+  /** `channelId:nonce` of messages posted with `enforce_nonce`, for Discord's few-minute deduplication. */
+  readonly #nonces = new Map<string, { messageId: string; at: number }>();
   readonly errors: RecordedError[] = [];
   /** Interactions delivered since start (the map forgets old ones). */
   interactionCount = 0;
@@ -700,13 +704,29 @@ export class World {
     }
     if ((perms & PermissionFlagsBits.SendMessages) === 0n) throw missingPermissions();
     this.assertValid(body, [], true);
+    const nonce = typeof body.nonce === 'string' || typeof body.nonce === 'number' ? String(body.nonce) : '';
+    if (nonce.length > 25) {
+      const errors = new FormErrors();
+      errors.add(['nonce'], 'BASE_TYPE_MAX_LENGTH', 'Must be 25 or fewer in length.');
+      throw errors.toError();
+    }
+    // Discord: with enforce_nonce, a nonce seen in the last few minutes returns the earlier message, not a new one.
+    const nonceKey = nonce && body.enforce_nonce === true ? `${channel.id}:${nonce}` : undefined;
+    const now = this.options.now();
+    const earlier = nonceKey ? this.#nonces.get(nonceKey) : undefined;
+    if (earlier && now - earlier.at < NONCE_WINDOW_MS) {
+      const record = this.messages.get(earlier.messageId);
+      if (record && !record.deleted) return record.message;
+    }
     const flags = typeof body.flags === 'number' ? body.flags & EDITABLE_FLAGS : 0;
-    return this.store({
-      message: this.buildMessage(channel.id, body, { flags }),
+    const message = this.store({
+      message: { ...this.buildMessage(channel.id, body, { flags }), ...(nonce ? { nonce } : {}) },
       visibleTo: null,
       interactionId: null,
       deleted: false,
     }).message;
+    if (nonceKey) this.#nonces.set(nonceKey, { messageId: message.id, at: now });
+    return message;
   }
 
   private channelRecord(channelId: string, messageId: string): MessageRecord {
