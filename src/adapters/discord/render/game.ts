@@ -192,7 +192,8 @@ export function renderGameEnded(view: GameEndedView): MessagePayload {
         : view.reason.kind === 'idle'
           ? t(lang, 'end.idle', { count: view.reason.rounds })
           : t(lang, 'end.interrupted');
-  const winner = view.standings[0];
+  // Nobody "wins" with 0 points.
+  const winner = view.standings[0] && view.standings[0].points > 0 ? view.standings[0] : undefined;
   const lines = view.standings.slice(0, STANDINGS_SHOWN).map((standing) =>
     t(lang, 'end.finalLine', {
       rank: standing.rank,
