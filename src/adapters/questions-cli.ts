@@ -12,7 +12,7 @@ import type { PackEvaluation } from '../core/questions/evaluate.ts';
 import { buildPacks, generatePack } from '../core/questions/generate.ts';
 import type { SynopsisInput } from '../core/questions/generate.ts';
 import { REJECT_REASONS } from '../core/questions/gates.ts';
-import { parsePack } from '../core/questions/pack-format.ts';
+import { parsePack, QUESTION_TYPES } from '../core/questions/pack-format.ts';
 import type { QuestionPack } from '../core/questions/question.ts';
 import { parseSynopsis } from '../core/synopsis/document.ts';
 
@@ -62,17 +62,7 @@ function build(): number {
   const results = buildPacks(inputs);
   const ms = performance.now() - started;
   mkdirSync(PACKS, { recursive: true });
-  const types = [
-    'cast',
-    'role',
-    'relation',
-    'place',
-    'agent',
-    'reveal',
-    'quantity',
-    'object',
-    'cloze',
-  ] as const;
+  const types = QUESTION_TYPES;
   const rows: (string | number)[][] = [['pack', 'facts', 'questions', ...types, 'rejects']];
   let failed = 0;
   for (const { packId, result } of results) {

@@ -1,3 +1,4 @@
+import { buttons } from '../support/game-driver.ts';
 import { PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseButtonId } from '../../src/adapters/discord/render/custom-ids.ts';
@@ -5,24 +6,6 @@ import { t } from '../../src/core/i18n/translate.ts';
 import type { FakeUser } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { databaseKinds } from '../support/databases.ts';
 import { embedText, startHarness, type Harness } from '../support/bot-harness.ts';
-
-function buttons(message: APIMessage): { customId: string; label: string; disabled: boolean }[] {
-  return (message.components ?? []).flatMap((row) =>
-    'components' in row
-      ? row.components.flatMap((component) =>
-          'custom_id' in component && 'label' in component
-            ? [
-                {
-                  customId: component.custom_id,
-                  label: component.label ?? '',
-                  disabled: component.disabled ?? false,
-                },
-              ]
-            : [],
-        )
-      : [],
-  );
-}
 
 for (const kind of databaseKinds()) {
   describe(`a trivia game through the real discord.js client [${kind}]`, () => {

@@ -1,6 +1,6 @@
 import { fold } from '../synopsis/text.ts';
 import type { Rejection } from './generate.ts';
-import { REJECT_REASONS } from './gates.ts';
+import { REJECT_REASONS, STOP_WORDS } from './gates.ts';
 import { salience } from './salience.ts';
 import type { RejectReason } from './gates.ts';
 import type { Question, QuestionPack, QuestionType } from './question.ts';
@@ -22,32 +22,12 @@ export interface PackEvaluation {
   positions: [number, number, number, number];
 }
 
+// The gates' stop words plus the words of our own question templates, which every stem shares.
 const STOP = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'in',
-  'to',
-  'is',
-  'who',
-  'what',
+  ...STOP_WORDS,
   'which',
   'does',
   'did',
-  'el',
-  'la',
-  'de',
-  'en',
-  'que',
-  'quien',
-  'es',
-  'los',
-  'las',
-  'un',
-  'una',
-  'y',
-  'and',
   'by',
   'por',
   'fill',

@@ -92,7 +92,8 @@ function shapeOf(value: string): Shape {
   return content.length > 0 && content.every((w) => /^["'(]?[\p{Lu}\p{N}]/u.test(w)) ? 'name' : 'phrase';
 }
 
-const STOP = new Set([
+/** Words that say nothing about a question's content (shared with the quality metrics). */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
   'the',
   'a',
   'an',
@@ -125,7 +126,7 @@ function contentWords(text: string): Set<string> {
     words = new Set(
       fold(text)
         .split(' ')
-        .filter((w) => w.length > 1 && !STOP.has(w)),
+        .filter((w) => w.length > 1 && !STOP_WORDS.has(w)),
     );
     if (wordCache.size > 5000) wordCache.clear();
     wordCache.set(text, words);

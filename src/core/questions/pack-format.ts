@@ -5,7 +5,7 @@ import type { Lang, PackEntity, PackMeta, Question, QuestionPack, QuestionType }
 export const MAX_PACK_QUESTIONS = 2000;
 export const MAX_PACK_FACTS = 5000;
 
-const TYPES: readonly QuestionType[] = [
+export const QUESTION_TYPES: readonly QuestionType[] = [
   'cast',
   'role',
   'relation',
@@ -48,7 +48,8 @@ function parseQuestion(v: unknown, meta: PackMeta, index: number): Question | st
   if (!isObj(v)) return `${where} must be an object`;
   const { id, packId, lang, type, prompt, choices, answer, accepted, difficulty, source, provenance } = v;
   if (!isStr(id, 100) || packId !== meta.id || !isLang(lang)) return `${where} has a bad id, packId or lang`;
-  if (typeof type !== 'string' || !TYPES.includes(type as QuestionType)) return `${where}.type is unknown`;
+  if (typeof type !== 'string' || !QUESTION_TYPES.includes(type as QuestionType))
+    return `${where}.type is unknown`;
   if (!isStr(prompt) || !isStr(answer) || !isStr(source, 4000))
     return `${where} needs prompt, answer and source`;
   if (!Array.isArray(choices) || choices.length !== 4 || !choices.every((c) => isStr(c)))

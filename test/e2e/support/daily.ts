@@ -1,3 +1,5 @@
+import { buttons } from '../../support/game-driver.ts';
+export { buttons };
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PermissionFlagsBits, type APIMessage } from 'discord-api-types/v10';
@@ -19,24 +21,6 @@ export interface Button {
   customId: string;
   label: string;
   disabled: boolean;
-}
-
-export function buttons(message: APIMessage): Button[] {
-  return (message.components ?? []).flatMap((row) =>
-    'components' in row
-      ? row.components.flatMap((component) =>
-          'custom_id' in component && 'label' in component
-            ? [
-                {
-                  customId: component.custom_id,
-                  label: component.label ?? '',
-                  disabled: component.disabled ?? false,
-                },
-              ]
-            : [],
-        )
-      : [],
-  );
 }
 
 /** The daily posts in a channel (messages with a Play button). */
