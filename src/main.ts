@@ -183,7 +183,15 @@ async function runFromEnvironment(): Promise<void> {
     await runSandbox(config, startPlotTrivia);
     return;
   }
-  const bot = await startPlotTrivia({ config, token: config.discordToken });
+  const bot = await startPlotTrivia({
+    config,
+    token: config.discordToken,
+    // SHARD_COUNT: this process runs every shard (discord.js internal sharding); each shard's servers and daily
+    // posts are its own, as the end-to-end shard tests check with one shard per client.
+    ...(config.shardCount
+      ? { shardCount: config.shardCount, shards: Array.from({ length: config.shardCount }, (_, id) => id) }
+      : {}),
+  });
   stopOnSignals(bot);
 }
 
