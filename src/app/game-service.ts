@@ -46,6 +46,9 @@ export const DEFAULT_TIMING: GameTiming = { firstQuestionDelayMs: 3000, revealPa
 const STEP_RETRY_MS = 2000;
 const STEP_ATTEMPTS = 5;
 
+/** The most answers written in one statement (see drainInbox). */
+const MAX_ANSWERS_PER_WRITE = 10;
+
 /** How many of a channel's last questions a new game avoids. */
 const RECENT_QUESTION_WINDOW = 500;
 
@@ -279,7 +282,9 @@ export class GameService {
   }
 
   private async drainInbox(session: Session): Promise<void> {
-    const batch = session.inbox.splice(0);
+    // Capped: one huge statement would hold an in-process database (PGlite) for long enough to delay the very
+    // acknowledgements the batching is for; between batches the queue yields to the event loop.
+    const batch = session.inbox.splice(0, MAX_ANSWERS_PER_WRITE);
     let working = session.state;
     const events: GameEvent[] = [];
     const locked: { item: PendingAnswer; answer: LockedAnswer; record: AnswerRecord }[] = [];
