@@ -68,6 +68,13 @@ export function renderNotes(run: BenchRun): string {
   return lines.join('\n');
 }
 
+export function renderAppendix(run: BenchRun): string {
+  return run.scenarios
+    .filter((scenario) => scenario.appendix)
+    .map((scenario) => `### ${scenario.title}\n\n${scenario.appendix ?? ''}\n`)
+    .join('\n');
+}
+
 export function renderReport(run: BenchRun): string {
   return [
     `Run ${run.startedAt}, ${(run.durationMs / 1000).toFixed(0)} s in all${run.filter.length ? ` (only: ${run.filter.join(', ')})` : ''}.`,

@@ -14,6 +14,14 @@ export interface RoundFixture {
 }
 
 /** `servers` servers, one running game each, `roundsPerGame` rounds per game. */
+/** The shipped packs' questions, synced as the bot does at start. */
+export async function syncShippedPacks(database: Database): Promise<{ packId: string; questionId: string }> {
+  const loaded = await loadPacks(PACKS_DIR, parsePack);
+  await syncPacks(database.prisma, loaded.packs);
+  const pack = loaded.packs[0]!.pack;
+  return { packId: pack.meta.id, questionId: pack.questions[0]!.id };
+}
+
 export async function seedRounds(
   database: Database,
   servers: number,

@@ -26,6 +26,8 @@ export interface ScenarioResult {
   notes: string[];
   /** Raw measurements and query plans. */
   details?: Record<string, unknown>;
+  /** Markdown printed after the table in docs/bench.md (e.g. query plans). */
+  appendix?: string;
 }
 
 export interface Scenario {

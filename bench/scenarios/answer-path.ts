@@ -1,7 +1,212 @@
-import type { Scenario } from '../lib/result.ts';
+// Answer path under load: the real bot (own process, real discord.js, PostgreSQL) against the fake Discord, 200
+// channels with a round open, distinct players clicking at a steady 500 clicks/s for 30 s. Reference: a bare
+// discord.js client (own process) acknowledging every click with no work, on the same fake, in the same run.
+import type { APIMessage } from 'discord-api-types/v10';
+import { FakeDiscord } from '../../src/adapters/sandbox/fake-discord/index.ts';
+import { BotProcess } from '../lib/bot-process.ts';
+import { createScratchDatabase } from '../lib/databases.ts';
+import { offerClicks, type Click, type LoadResult } from '../lib/load.ts';
+import { check, type Figure, type Scenario } from '../lib/result.ts';
+import { round, sleep } from '../lib/stats.ts';
+
+const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 200);
+const RATE = Number(process.env.BENCH_CLICK_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_CLICK_SECONDS ?? 30);
+const REFERENCE_SECONDS = Number(process.env.BENCH_REFERENCE_SECONDS ?? 15);
+const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
+
+export function answerButtons(message: APIMessage): string[] {
+  return (message.components ?? []).flatMap((row) =>
+    'components' in row
+      ? row.components.flatMap((c) => ('custom_id' in c && c.custom_id.startsWith('a:') ? [c.custom_id] : []))
+      : [],
+  );
+}
+
+async function waitFor(condition: () => boolean, what: string, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+const fmt = (value: number): number => round(value, 1);
 
 export const answerPath: Scenario = {
   name: 'answer-path',
-  title: 'answer-path',
-  run: () => Promise.resolve({ status: 'not-available', figures: [], notes: ['not written yet'] }),
+  title: '1. Answer path under load',
+  async run() {
+    const clicksPerChannel = Math.ceil((RATE * SECONDS) / CHANNELS);
+    const fake = await FakeDiscord.start();
+    const scratch = await createScratchDatabase('answers');
+    const details: Record<string, unknown> = {};
+    const notes: string[] = [];
+    let bot: BotProcess | undefined;
+    let reference: BotProcess | undefined;
+    try {
+      const channels = Array.from({ length: CHANNELS }, (_, i) => {
+        const guild = fake.createGuild({ name: `Server ${i}` });
+        const channel = fake.createTextChannel({ guildId: guild.id, name: 'trivia' });
+        const starter = fake.createMember({ guildId: guild.id, username: `starter${i}` });
+        const players = Array.from({ length: clicksPerChannel }, (_, p) =>
+          fake.createMember({ guildId: guild.id, username: `p${i}_${p}` }),
+        );
+        return { guild, channel, starter, players, question: undefined as APIMessage | undefined };
+      });
+
+      bot = BotProcess.spawn();
+      await bot.request(
+        {
+          type: 'start',
+          mode: 'bot',
+          restUrl: fake.restUrl,
+          token: fake.token,
+          database: { kind: 'postgres', url: scratch.url, poolSize: 10 },
+          now: NOW,
+          globalRequestsPerSecond: 1000,
+        },
+        'ready',
+      );
+      const starts = channels.map((c) =>
+        fake.sendSlashCommand({
+          guildId: c.guild.id,
+          channelId: c.channel.id,
+          userId: c.starter.id,
+          name: 'trivia',
+          subcommand: 'start',
+          options: { questions: 5, seconds: 120 },
+        }),
+      );
+      const replies = await Promise.all(starts.map((h) => h.response(60_000)));
+      const failed = replies.filter((r) => !r.content.startsWith('Game started'));
+      if (failed.length > 0) throw new Error(`${failed.length} games did not start: ${failed[0]?.content}`);
+      await bot.request({ type: 'advance', ms: 1000, whenPending: CHANNELS }, 'advanced');
+      await waitFor(() => {
+        for (const c of channels)
+          c.question ??= fake.channelMessages(c.channel.id).find((m) => answerButtons(m).length === 4);
+        return channels.every((c) => c.question);
+      }, 'every channel to show its first question');
+
+      const clickOn = (index: number): Click => {
+        const c = channels[index % CHANNELS]!;
+        const buttons = answerButtons(c.question!);
+        return {
+          messageId: c.question!.id,
+          customId: buttons[index % 4]!,
+          userId: c.players[Math.floor(index / CHANNELS) % c.players.length]!.id,
+        };
+      };
+      const real = await offerClicks(fake, {
+        ratePerSecond: RATE,
+        seconds: SECONDS,
+        click: clickOn,
+        expected: /^Locked in/,
+      });
+      const botStatus = await bot.request({ type: 'status' }, 'status');
+      details.bot = { ...real, status: botStatus };
+      await bot.stop();
+      bot = undefined;
+
+      // The reference logs in with the same token and answers clicks on the same question messages.
+      reference = BotProcess.spawn();
+      await reference.request(
+        {
+          type: 'start',
+          mode: 'bare',
+          restUrl: fake.restUrl,
+          token: fake.token,
+          database: { kind: 'pglite-memory' },
+          now: NOW,
+        },
+        'ready',
+      );
+      const bare = await offerClicks(fake, {
+        ratePerSecond: RATE,
+        seconds: REFERENCE_SECONDS,
+        click: clickOn,
+        expected: /^Locked in/,
+      });
+      details.bare = bare;
+      await reference.stop();
+      reference = undefined;
+
+      const figures = figuresFor(real, bare, botStatus.errorLogs);
+      notes.push(
+        `${CHANNELS} servers with one channel each, a game running in each (PostgreSQL, pool 10), round 1 open with a 120 s deadline ` +
+          `that never passes (ManualTime); ${(RATE * SECONDS).toLocaleString('en-US')} clicks by as many distinct players, each a first answer. ` +
+          `Latency is measured in the driver from the click being dispatched to the "Locked in" text arriving at the fake ` +
+          `(the reply, or the edit after a deferral). The bare reference ran ${REFERENCE_SECONDS} s at the same rate. ` +
+          `Bot and reference run in their own process; the fake and the players share the parent's.`,
+      );
+      if (real.deferred > 0)
+        notes.push(
+          `${real.deferred} clicks were deferred by the bot (work over 1.5 s) and answered by an edit.`,
+        );
+      if (botStatus.errorLogs > 0) notes.push(`bot error log, last: ${botStatus.lastError}`);
+      if (real.sampleWrong.length > 0)
+        notes.push(`unexpected answers, e.g.: ${real.sampleWrong.join(' / ')}`);
+      return { status: 'ok', figures, notes, details };
+    } finally {
+      await bot?.stop();
+      await reference?.stop();
+      await fake.close();
+      await scratch.drop();
+    }
+  },
 };
+
+function figuresFor(real: LoadResult, bare: LoadResult, botErrorLogs: number): Figure[] {
+  const ratio = real.lockedIn.p99 / bare.lockedIn.p99;
+  const errors = real.wrongAnswers + real.fakeErrors + real.unanswered + botErrorLogs;
+  return [
+    {
+      metric: 'click -> "locked in" p50',
+      value: fmt(real.lockedIn.p50),
+      unit: 'ms',
+      reference: `bare bot ${fmt(bare.lockedIn.p50)} ms`,
+      ratio: round(real.lockedIn.p50 / bare.lockedIn.p50, 2),
+      verdict: 'report',
+    },
+    {
+      metric: 'click -> "locked in" p99',
+      value: fmt(real.lockedIn.p99),
+      unit: 'ms',
+      reference: `bare bot ${fmt(bare.lockedIn.p99)} ms`,
+      ratio: round(ratio, 2),
+      target: '<= 2x bare bot',
+      verdict: check(ratio <= 2),
+    },
+    {
+      metric: 'click -> "locked in" max',
+      value: fmt(real.lockedIn.max),
+      unit: 'ms',
+      reference: `bare bot ${fmt(bare.lockedIn.max)} ms`,
+      ratio: round(real.lockedIn.max / bare.lockedIn.max, 2),
+      verdict: 'report',
+    },
+    {
+      metric: `achieved rate (${real.sent.toLocaleString('en-US')} clicks offered)`,
+      value: fmt(real.achievedPerSecond),
+      unit: 'clicks/s',
+      reference: `offered ${real.offered}/s; bare bot ${fmt(bare.achievedPerSecond)}/s`,
+      ratio: round(real.achievedPerSecond / real.offered, 3),
+      target: '= offered (>= 0.98x)',
+      verdict: check(real.achievedPerSecond >= real.offered * 0.98),
+    },
+    {
+      metric: 'errors (wrong or missing answers, fake 4xx/5xx, bot error logs)',
+      value: errors,
+      reference: `bare bot ${bare.wrongAnswers + bare.fakeErrors + bare.unanswered}`,
+      target: '0',
+      verdict: check(errors === 0),
+    },
+    {
+      metric: '3-second misses',
+      value: real.missed3s,
+      reference: `bare bot ${bare.missed3s}`,
+      target: '0',
+      verdict: check(real.missed3s === 0),
+    },
+  ];
+}

@@ -1,0 +1,32 @@
+import type { DatabaseOptions } from '../../src/adapters/db/database.ts';
+
+export type ChildRequest =
+  | {
+      type: 'start';
+      mode: 'bot' | 'bare';
+      restUrl: string;
+      token: string;
+      database: DatabaseOptions;
+      now: number;
+      globalRequestsPerSecond?: number;
+    }
+  /** Moves ManualTime by `ms` once at least `whenPending` timers are armed. */
+  | { type: 'advance'; ms: number; whenPending: number }
+  | { type: 'status' }
+  | { type: 'stop' };
+
+export type ChildReply =
+  | { type: 'ready'; startupMs: number }
+  | { type: 'advanced' }
+  | {
+      type: 'status';
+      rss: number;
+      heapUsed: number;
+      runningGames: number;
+      pendingTimers: number;
+      errorLogs: number;
+      warnLogs: number;
+      lastError: string;
+    }
+  | { type: 'stopped' }
+  | { type: 'failed'; error: string };
