@@ -23,6 +23,7 @@ export interface SeedTimings {
   totalsMs: number;
   histogramMs: number;
   answersMs: number;
+  /** VACUUM ANALYZE. */
   analyzeMs: number;
 }
 
@@ -103,6 +104,7 @@ export async function seedLeaderboard(sql: SqlRunner, seed: LeaderboardSeed): Pr
       );
     });
   }
-  timings.analyzeMs = await timed(() => sql.exec('ANALYZE'));
+  // As autovacuum would have on a live database: statistics, and a visibility map for index-only scans.
+  timings.analyzeMs = await timed(() => sql.exec('VACUUM ANALYZE'));
   return timings;
 }
