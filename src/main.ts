@@ -3,14 +3,14 @@
 import 'dotenv/config';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Client } from 'discord.js';
 import { AdminService } from './app/admin-service.ts';
 import { CachedSettingsStore } from './app/cached-settings.ts';
-import { GameService, type GameTiming } from './app/game-service.ts';
-import type { Clock, Timers } from './core/ports.ts';
+import { DailyService } from './app/daily-service.ts';
+import { GameService } from './app/game-service.ts';
 import { parsePack } from './core/questions/pack-format.ts';
 import { createRng } from './core/random.ts';
-import { openDatabase, type Database } from './adapters/db/database.ts';
+import { PrismaDailyStore } from './adapters/db/daily-store.ts';
+import { openDatabase } from './adapters/db/database.ts';
 import { PrismaGameStore } from './adapters/db/game-store.ts';
 import { databaseOptions } from './adapters/db/options.ts';
 import { syncPacks } from './adapters/db/pack-sync.ts';
@@ -18,42 +18,20 @@ import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
 import { DiscordGameAnnouncer } from './adapters/discord/announcer.ts';
 import { connectBot, createDiscordClient } from './adapters/discord/bot.ts';
 import { adminHandlers } from './adapters/discord/commands/admin.ts';
+import { dailyHandlers } from './adapters/discord/commands/daily.ts';
+import { DiscordDailyPublisher } from './adapters/discord/daily-publisher.ts';
 import { autocompleteTimeZone } from './adapters/discord/commands/time-zones.ts';
 import { createRouter } from './adapters/discord/router.ts';
 import { InMemoryQuestionBank, loadPacks } from './adapters/questions/pack-bank.ts';
+import { startDailyJob } from './adapters/scheduler/daily-job.ts';
 import { systemTimers } from './adapters/timers.ts';
-import { parseConfig, type Config } from './config.ts';
-import { createLogger, type Logger } from './logger.ts';
+import { parseConfig } from './config.ts';
+import type { RunningBot, RuntimeOptions } from './runtime.ts';
+import { createLogger } from './logger.ts';
+
+export type { RunningBot, RuntimeOptions };
 
 export const PACKS_DIR = path.resolve(import.meta.dirname, '..', 'questions', 'packs');
-
-export interface RuntimeOptions {
-  config: Config;
-  /** The Discord token to log in with (the sandbox passes its fake's). */
-  token: string;
-  /** Another Discord API base, for the local fake. */
-  discordRestApi?: string;
-  /** An already open database (tests); otherwise opened from the config. */
-  database?: Database;
-  logger?: Logger;
-  clock?: Clock;
-  timers?: Timers;
-  timing?: GameTiming;
-  packsDir?: string;
-  shards?: number[];
-  shardCount?: number;
-  /** A higher client-side global REST pace than Discord's 50/s (benchmarks against the local fake). */
-  globalRequestsPerSecond?: number;
-}
-
-export interface RunningBot {
-  client: Client<true>;
-  database: Database;
-  games: GameService;
-  logger: Logger;
-  /** Graceful: stop taking games, finish writes, close the gateway, then the database. */
-  stop(): Promise<void>;
-}
 
 export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningBot> {
   const { config } = options;
@@ -89,11 +67,22 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       logger,
       ...(options.timing ? { timing: options.timing } : {}),
     });
+    const daily = new DailyService({
+      store: new PrismaDailyStore(database.prisma),
+      settings,
+      bank,
+      publisher: new DiscordDailyPublisher(client.rest, logger),
+      clock,
+      logger,
+      // Each shard posts for the guilds its gateway session received.
+      ownsGuild: (guildId) => client.guilds.cache.has(guildId),
+    });
     const context = { games, settings, bank, clock, logger };
-    const admin = adminHandlers(context, new AdminService(settings, bank, clock));
+    const admin = adminHandlers(context, new AdminService(settings, bank, clock), daily);
+    const dailyUi = dailyHandlers(context, daily);
     const router = createRouter(context, {
-      commands: { 'trivia-admin': admin.command },
-      buttons: [admin.button],
+      commands: { 'trivia-admin': admin.command, daily: dailyUi.command },
+      buttons: [admin.button, dailyUi.button],
       autocomplete: {
         'trivia-admin:timezone': autocompleteTimeZone,
       },
@@ -101,16 +90,22 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
     const ready = await connectBot(client, options.token, router, logger);
     const interrupted = await games.closeInterruptedGames();
     if (interrupted > 0) logger.warn({ games: interrupted }, 'closed games interrupted by the last shutdown');
+    const scheduled = options.dailySchedule !== false;
+    const dailyJob = startDailyJob({ service: daily, clock, logger, scheduled, runOnStart: scheduled });
 
     return {
       client: ready,
       database,
       games,
+      daily,
+      dailyJob,
       logger,
       async stop() {
         await games.shutdown();
         await ready.destroy();
-        await database.close();
+        // Waits for a tick in progress: it must not write to a closed database.
+        await dailyJob.stop();
+        if (!options.sharedDatabase) await database.close();
       },
     };
   } catch (error) {

@@ -119,6 +119,11 @@ export class GameService {
     return session && { gameId: session.state.gameId, messageId: session.questionMessageId };
   }
 
+  /** Steps queued for a game (answers waiting for the database): a burst of clicks shows up here. */
+  backlog(gameId: string): number {
+    return this.byGame.get(gameId)?.queue.size ?? 0;
+  }
+
   get runningGameCount(): number {
     return this.byChannel.size;
   }

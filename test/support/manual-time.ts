@@ -39,6 +39,11 @@ export class ManualTime implements Clock, Timers {
     this.current = target;
   }
 
+  /** Moves time forward to `at` (firing due timers); never backwards. */
+  advanceTo(at: number): void {
+    this.advance(Math.max(0, at - this.current));
+  }
+
   get pendingCount(): number {
     return this.pending.size;
   }

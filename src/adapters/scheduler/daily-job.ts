@@ -18,6 +18,8 @@ export interface DailyJobOptions {
   timezone?: string;
   /** Run one tick right away, so a restart posts what it missed without waiting for the next minute. */
   runOnStart?: boolean;
+  /** false: no cron task; only `tick()` runs the job (tests that move a manual clock). Default true. */
+  scheduled?: boolean;
 }
 
 export interface DailyJob {
@@ -52,11 +54,14 @@ export function startDailyJob(options: DailyJobOptions): DailyJob {
     return running;
   };
 
-  const task: ScheduledTask = cron.schedule(options.expression ?? '* * * * *', () => tick(), {
-    name,
-    timezone: options.timezone ?? 'UTC',
-    noOverlap: true,
-  });
+  const task: ScheduledTask | undefined =
+    options.scheduled === false
+      ? undefined
+      : cron.schedule(options.expression ?? '* * * * *', () => tick(), {
+          name,
+          timezone: options.timezone ?? 'UTC',
+          noOverlap: true,
+        });
   if (options.runOnStart) {
     tick().catch(() => undefined); // tick never rejects; this only satisfies the floating-promise rule
   }
@@ -66,8 +71,8 @@ export function startDailyJob(options: DailyJobOptions): DailyJob {
     tick,
     async stop() {
       stopped = true;
-      await task.stop();
-      await task.destroy();
+      await task?.stop();
+      await task?.destroy();
       if (running) await running;
     },
   };

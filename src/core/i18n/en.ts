@@ -134,7 +134,7 @@ export const en = {
   'daily.nextIn': 'Next challenge in {time}.',
   'daily.shareHint': 'Share your result without spoilers:',
   'daily.notConfigured':
-    'The daily challenge is not set up on this server. A moderator can enable it in `/settings daily`.',
+    'The daily challenge is not set up on this server. A moderator can enable it with `/trivia-admin daily`.',
   'daily.resetsAt': 'Resets {time}.',
   'daily.notYet': "Today's challenge is not out yet. It is posted {time}.",
   'daily.expired': "That challenge is over. Use `/daily` to play today's.",
@@ -162,6 +162,20 @@ export const en = {
     'The last daily challenge could not be posted: I am missing permissions in its channel (view, send messages, embed links).',
   'daily.lastError.other':
     'The last daily challenge could not be posted ({error}). It will be retried tomorrow.',
+  'daily.postTitle': 'Daily challenge #{number}',
+  'daily.closesAt': 'Time runs out {time}',
+  'daily.finishedTitle': 'Daily challenge #{number}: done!',
+  'daily.statusTitle': 'Your daily challenge',
+  'daily.statusStreak': 'Streak',
+  'daily.statusFinished': "You played today's challenge #{number}.",
+  'daily.notStarted': "Start the challenge with its **Play today's challenge** button first.",
+  'daily.noChallenge': 'That challenge does not exist on this server.',
+  'daily.notSaved': 'Your answer could not be saved. Press the button again.',
+  'daily.invalidChoice': 'That is not one of the choices.',
+  'daily.notFinished': 'Finish the challenge before sharing your result.',
+  'daily.sharedLine': '{player} {line}',
+  'daily.lastError.gaveUp':
+    'The last daily challenge could not be posted: Discord kept failing. It will be tried again tomorrow.',
 
   // Durations
   'duration.hoursMinutes': '{hours} h {minutes} min',

@@ -137,7 +137,7 @@ export const es = {
   'daily.nextIn': 'Siguiente reto en {time}.',
   'daily.shareHint': 'Comparte tu resultado sin destripes:',
   'daily.notConfigured':
-    'El reto diario no está configurado en este servidor. Un moderador puede activarlo con `/settings daily`.',
+    'El reto diario no está configurado en este servidor. Un moderador puede activarlo con `/trivia-admin daily`.',
   'daily.resetsAt': 'Se renueva {time}.',
   'daily.notYet': 'El reto de hoy todavía no ha salido. Se publica {time}.',
   'daily.expired': 'Ese reto ya ha terminado. Usa `/daily` para jugar el de hoy.',
@@ -165,6 +165,20 @@ export const es = {
     'No se pudo publicar el último reto diario: me faltan permisos en su canal (ver, enviar mensajes, insertar enlaces).',
   'daily.lastError.other':
     'No se pudo publicar el último reto diario ({error}). Se volverá a intentar mañana.',
+  'daily.postTitle': 'Reto diario #{number}',
+  'daily.closesAt': 'El tiempo se acaba {time}',
+  'daily.finishedTitle': 'Reto diario #{number}: ¡hecho!',
+  'daily.statusTitle': 'Tu reto diario',
+  'daily.statusStreak': 'Racha',
+  'daily.statusFinished': 'Ya jugaste el reto de hoy, el #{number}.',
+  'daily.notStarted': 'Empieza primero el reto con su botón **Jugar el reto de hoy**.',
+  'daily.noChallenge': 'Ese reto no existe en este servidor.',
+  'daily.notSaved': 'No se pudo guardar tu respuesta. Vuelve a pulsar el botón.',
+  'daily.invalidChoice': 'Esa no es una de las opciones.',
+  'daily.notFinished': 'Termina el reto antes de compartir tu resultado.',
+  'daily.sharedLine': '{player} {line}',
+  'daily.lastError.gaveUp':
+    'No se pudo publicar el último reto diario: Discord falló una y otra vez. Se volverá a intentar mañana.',
 
   // Duraciones
   'duration.hoursMinutes': '{hours} h {minutes} min',

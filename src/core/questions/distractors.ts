@@ -1,10 +1,11 @@
-import type { Analysis } from '../synopsis/entities.ts';
+import type { Analysis, Entity } from '../synopsis/entities.ts';
 import type { Fact } from '../synopsis/facts.ts';
 import type { Rng } from '../synopsis/rng.ts';
 import { shuffled } from '../synopsis/rng.ts';
 import { capitaliseFirst, containsWords } from '../synopsis/text.ts';
 import type { Draft, OptionKind } from './drafts.ts';
 import { matchesAnswer, normaliseAnswer } from './match.ts';
+import { salience } from './salience.ts';
 import {
   ACTOR_POOL,
   CITY_POOL,
@@ -21,9 +22,22 @@ export interface DistractorSources {
   facts: readonly Fact[];
   otherPacks: readonly QuestionPack[];
   lang: Lang;
+  /** The synopsis body, folded, for salience. */
+  foldedBody: string;
 }
 
 export const MAX_OPTION_LENGTH = 80;
+
+const byNameCache = new WeakMap<DistractorSources['analysis'], Map<string, Entity>>();
+
+function entityByName(s: DistractorSources): Map<string, Entity> {
+  let map = byNameCache.get(s.analysis);
+  if (!map) {
+    map = new Map(s.analysis.entities.map((e) => [e.name, e]));
+    byNameCache.set(s.analysis, map);
+  }
+  return map;
+}
 
 interface Tiered {
   own: string[];
@@ -141,8 +155,18 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     const key = normaliseAnswer(value);
     if (key === '' || taken.has(key) || value.length > MAX_OPTION_LENGTH) return;
     if (matchesAnswer(value, truths) || truths.some((t) => matchesAnswer(t, [value]))) return;
-    const entity = s.analysis.entities.find((e) => e.name === candidate);
-    if ([value, ...(entity?.aliases ?? [])].some((name) => containsWords(draft.prompt, name))) return;
+    // "Rose" and "Rose Calvert" may be one person at two ages: never offer one as a wrong answer for the other.
+    const words = new Set(normaliseAnswer(value).split(' '));
+    const overlaps = (other: string): boolean => {
+      const otherWords = normaliseAnswer(other).split(' ');
+      return otherWords.every((w) => words.has(w)) || [...words].every((w) => otherWords.includes(w));
+    };
+    if (draft.kind === 'person' && [draft.answer, ...chosen].some(overlaps)) return;
+    const entity = entityByName(s).get(candidate);
+    const nameWords =
+      draft.kind === 'person' || draft.kind === 'actor' ? value.split(' ').filter((w) => w.length >= 3) : [];
+    if ([value, ...(entity?.aliases ?? []), ...nameWords].some((name) => containsWords(draft.prompt, name)))
+      return;
     taken.add(key);
     chosen.push(value);
   };
@@ -152,8 +176,15 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
   }
   const tiers = sources(draft.kind, s);
   // Options about as frequent in the synopsis as the answer, so "pick the most mentioned" stays a blind guess.
-  const freq = (name: string): number =>
-    Math.log2(1 + (s.analysis.entities.find((e) => e.name === name)?.mentions.length ?? 1));
+  const memo = new Map<string, number>();
+  const freq = (name: string): number => {
+    let f = memo.get(name);
+    if (f === undefined) {
+      f = Math.log2(1 + salience(s.foldedBody, shape(draft.kind, name, draft.bare === true)));
+      memo.set(name, f);
+    }
+    return f;
+  };
   const target = freq(draft.answer);
   // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
   const distance = (name: string): number =>
@@ -161,10 +192,12 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     (freq(name) < target ? 1 : 0) +
     (name.length < draft.answer.length ? 0.25 : 0);
   const own = shuffled([...new Set(tiers.own)], rng).sort((a, b) => distance(a) - distance(b));
-  const near = shuffled(own.slice(0, 4), rng);
+  // One option at least as prominent as the answer whenever the synopsis has one, then a random near pick.
+  const rival = own.find((name) => freq(name) >= target && name !== draft.answer);
+  const rest = own.filter((name) => name !== rival);
+  const ordered = [...(rival ? [rival] : []), ...shuffled(rest.slice(0, 4), rng), ...rest.slice(4)];
   for (const tier of [
-    near,
-    own.slice(5),
+    ordered,
     shuffled([...new Set(tiers.others)], rng),
     shuffled([...new Set(tiers.pool)], rng),
   ]) {

@@ -1,5 +1,6 @@
-import { splitClauses } from '../synopsis/clauses.ts';
+import { isVerb, splitClauses } from '../synopsis/clauses.ts';
 import type { Analysis, Entity } from '../synopsis/entities.ts';
+import { balanceQuotes } from '../synopsis/facts.ts';
 import type { Fact } from '../synopsis/facts.ts';
 import { numberWord } from '../synopsis/numbers.ts';
 import { capitaliseFirst, fold } from '../synopsis/text.ts';
@@ -328,6 +329,18 @@ function quantityDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'quantity' }>): Draft
       clause.includes(g.rest),
   );
   if (event) clause = `${event.subject} ${event.verbs.join(' ')} ${event.rest}`;
+  // Without a subject the echo question only works when the clause opens with a time or place phrase,
+  // or is a plain "the ship sinks within ..." sentence.
+  const words = clause.split(/\s+/);
+  const first = fold(words[0] ?? '');
+  const opensWithPhrase =
+    /^(?:after|within|before|in|for|during|durante|despues|tras|en|antes|dentro|al|hace)$/.test(first);
+  const numberAt = words.findIndex((w) => w.includes(f.surface));
+  const verbBefore =
+    ['the', 'el', 'la', 'los', 'las'].includes(first) &&
+    words.slice(1, Math.max(1, numberAt)).some((w) => isVerb(fold(w), w, ctx.lang));
+  if (!event && !opensWithPhrase && !verbBefore) return [];
+  if (words.length < 6) return [];
   const pattern = new RegExp(
     `(^|[^\\p{L}\\p{N}])${f.surface.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(\\s+${f.unit ?? ''})?(?=$|[^\\p{L}\\p{N}])`,
     'u',
@@ -421,7 +434,7 @@ function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
         if (to < clauses.length - 1) to++;
         else from--;
       }
-      const body = text();
+      const body = balanceQuotes(text()).replace(/(^|\s)" ___/g, '$1"___');
       if (body.length > CLOZE_BUDGET || body.split(' ').length < 6) continue;
       const article = /\b(?:the|el|la|los|las)\s+___/i.test(body);
       const bare = e.kind === 'object' && article;

@@ -1,6 +1,7 @@
 import { fold } from '../synopsis/text.ts';
 import type { Rejection } from './generate.ts';
 import { REJECT_REASONS } from './gates.ts';
+import { salience } from './salience.ts';
 import type { RejectReason } from './gates.ts';
 import type { Question, QuestionPack, QuestionType } from './question.ts';
 
@@ -68,20 +69,6 @@ function words(text: string): string[] {
     .filter((w) => w.length > 1 && !STOP.has(w));
 }
 
-function countIn(haystack: string, needle: string): number {
-  const n = fold(needle);
-  if (n === '') return 0;
-  let count = 0;
-  let from = 0;
-  const h = ` ${haystack} `;
-  for (;;) {
-    const at = h.indexOf(` ${n} `, from);
-    if (at < 0) return count;
-    count++;
-    from = at + n.length + 1;
-  }
-}
-
 /** Credit for picking by `score`: 1/k when the answer is one of k options sharing the best score. */
 function credit(q: Question, score: (option: string) => number): number {
   const scores = q.choices.map(score);
@@ -94,11 +81,7 @@ export function guesserScores(q: Question, foldedBody: string): Record<Guesser, 
   const stem = new Set(words(q.prompt));
   return {
     longest: credit(q, (o) => o.length),
-    // Counts the option as written and each capitalised word of it (later mentions use a first name or surname).
-    frequent: credit(q, (o) => {
-      const parts = o.split(' ').filter((w) => /^\p{Lu}/u.test(w) && w.length >= 3 && !STOP.has(fold(w)));
-      return Math.max(countIn(foldedBody, o), ...parts.map((w) => countIn(foldedBody, w)));
-    }),
+    frequent: credit(q, (o) => salience(foldedBody, o)),
     overlap: credit(q, (o) => words(o).filter((w) => stem.has(w)).length),
   };
 }

@@ -1,5 +1,6 @@
 import { containsWords, fold } from '../synopsis/text.ts';
 import { matchesAnswer, normaliseAnswer } from './match.ts';
+import { salience } from './salience.ts';
 import type { Question } from './question.ts';
 
 export type RejectReason =
@@ -11,7 +12,8 @@ export type RejectReason =
   | 'ungrounded'
   | 'near-duplicate'
   | 'too-long'
-  | 'answer-overused';
+  | 'answer-overused'
+  | 'guessable';
 
 export const REJECT_REASONS: readonly RejectReason[] = [
   'answer-in-stem',
@@ -23,6 +25,7 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'near-duplicate',
   'too-long',
   'answer-overused',
+  'guessable',
 ];
 
 /** The protagonist answers half the "who" questions of a synopsis; past this many per type, they teach nothing. */
@@ -39,6 +42,8 @@ export interface GateContext {
   giveaways: readonly string[];
   /** The text generated into the template. */
   slot: string;
+  /** The folded synopsis body, to spot answers that stand out by sheer prominence. */
+  foldedBody: string;
 }
 
 const PRONOUNS = new Set([
@@ -79,7 +84,10 @@ type Shape = 'number' | 'name' | 'phrase';
 
 function shapeOf(value: string): Shape {
   if (/^\d+$/.test(value.trim())) return 'number';
-  const words = value.split(/\s+/).filter((w) => /\p{L}/u.test(w));
+  const words = value
+    .replace(/^(?:the|el|la|los|las)\s+/i, '')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w));
   const content = words.filter((w, i) => i === 0 || !/^(of|de|del|la|el|the|y|and|van|von|da)$/i.test(w));
   return content.length > 0 && content.every((w) => /^["'(]?[\p{Lu}\p{N}]/u.test(w)) ? 'name' : 'phrase';
 }
@@ -186,5 +194,11 @@ export function gate(q: Question, ctx: GateContext, accepted: readonly Question[
     (other) => other.type === q.type && normaliseAnswer(other.answer) === key,
   ).length;
   if (same >= MAX_SAME_ANSWER_PER_TYPE && q.type !== 'cast') return 'answer-overused';
+  // The protagonist among three walk-ons: anyone who skimmed the synopsis picks it without knowing.
+  const prominence = q.choices.map((c) => salience(ctx.foldedBody, c));
+  const mine = salience(ctx.foldedBody, q.answer);
+  const others = Math.max(...prominence.filter((_, i) => q.choices[i] !== q.answer));
+  // Options borrowed from other packs or pools never occur in the text; that is accepted, not rejected.
+  if (mine >= 4 && others > 0 && mine > 2 * others) return 'guessable';
   return undefined;
 }

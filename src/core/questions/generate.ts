@@ -4,6 +4,7 @@ import { extractFacts } from '../synopsis/facts.ts';
 import type { Fact } from '../synopsis/facts.ts';
 import { hashId } from '../synopsis/hash.ts';
 import { seededRng, shuffled } from '../synopsis/rng.ts';
+import { fold } from '../synopsis/text.ts';
 import { chooseDistractors } from './distractors.ts';
 import { draftQuestions } from './drafts.ts';
 import type { Draft } from './drafts.ts';
@@ -69,7 +70,8 @@ export function generatePack(text: string, options: GenerateOptions): GenerateRe
   const analysis = analyse(doc, { knownNames });
   const facts: Fact[] = extractFacts(analysis);
   const drafts = draftQuestions(analysis, facts);
-  const sources = { analysis, facts, otherPacks: others, lang: doc.lang };
+  const foldedBody = fold(doc.body);
+  const sources = { analysis, facts, otherPacks: others, lang: doc.lang, foldedBody };
 
   const questions: Question[] = [];
   const rejected: Rejection[] = [];
@@ -92,7 +94,7 @@ export function generatePack(text: string, options: GenerateOptions): GenerateRe
       source: sentence?.text ?? '',
       provenance: { sentenceIndex: d.sentenceIndex, start: d.start, end: d.end },
     };
-    const reason = gate(question, d, questions);
+    const reason = gate(question, { ...d, foldedBody }, questions);
     if (reason) rejected.push({ reason, type: d.type, prompt: d.prompt, answer: d.answer });
     else questions.push(question);
   }

@@ -1,13 +1,5 @@
 import { structuralProblem } from './gates.ts';
-import type {
-  Difficulty,
-  Lang,
-  PackEntity,
-  PackMeta,
-  Question,
-  QuestionPack,
-  QuestionType,
-} from './question.ts';
+import type { Lang, PackEntity, PackMeta, Question, QuestionPack, QuestionType } from './question.ts';
 
 /** A pack larger than this is refused before it is looked at. */
 export const MAX_PACK_QUESTIONS = 2000;
@@ -81,8 +73,8 @@ function parseQuestion(v: unknown, meta: PackMeta, index: number): Question | st
     prompt,
     choices: choices as Question['choices'],
     answer,
-    accepted: accepted as string[],
-    difficulty: difficulty as Difficulty,
+    accepted: accepted,
+    difficulty: difficulty,
     source,
     provenance: {
       sentenceIndex: provenance['sentenceIndex'],

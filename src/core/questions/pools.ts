@@ -109,25 +109,17 @@ export const CITY_POOL: Record<Lang, readonly string[]> = {
   ],
 };
 
+/** Bare names: a cloze keeps the synopsis's own article before the blank ("the ___"). */
 export const PLACE_POOL: Record<Lang, readonly string[]> = {
-  en: [
-    'the Pentagon',
-    'the Kremlin',
-    'the Vatican',
-    'the White House',
-    'the Burj Khalifa',
-    'the Eiffel Tower',
-    'the Louvre',
-    'Alcatraz',
-  ],
+  en: ['Pentagon', 'Kremlin', 'Vatican', 'White House', 'Burj Khalifa', 'Eiffel Tower', 'Louvre', 'Alcatraz'],
   es: [
-    'el Pentágono',
-    'el Kremlin',
-    'el Vaticano',
-    'la Casa Blanca',
-    'el Burj Khalifa',
-    'la Torre Eiffel',
-    'el Louvre',
+    'Pentágono',
+    'Kremlin',
+    'Vaticano',
+    'Casa Blanca',
+    'Burj Khalifa',
+    'Torre Eiffel',
+    'Louvre',
     'Alcatraz',
   ],
 };

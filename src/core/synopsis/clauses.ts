@@ -406,7 +406,6 @@ export function parseClause(
   sentenceClauses: readonly Clause[],
   parsedBefore: readonly ParsedClause[],
   mentions: Map<number, MentionRef>,
-  sentence: AnalysedSentence,
   lang: Lang,
 ): ParsedClause | undefined {
   const t = clause.tokens;
@@ -491,7 +490,6 @@ export function parseClause(
     if (main && /(?:ad|id)[oa]s?$|sido$/.test(main.folded)) i++;
   } else i++;
   if (i >= t.length) return undefined;
-  void sentence;
   return {
     ...clause,
     subject,
@@ -526,13 +524,13 @@ function relativeAntecedent(
     return undefined;
   };
   const before = all[clause.position - 1];
-  const direct = endsWithPerson(before);
-  if (direct) return direct;
   const opener = before?.tokens[0];
   const appositive =
+    clause.position >= 2 &&
     opener &&
-    (['a', 'an', 'un', 'una', 'his', 'her', 'su'].includes(opener.folded) || /'s$/i.test(opener.token.text));
-  if (!appositive) return undefined;
+    (['a', 'an', 'the', 'un', 'una', 'el', 'la', 'his', 'her', 'su'].includes(opener.folded) ||
+      /'s$/i.test(opener.token.text));
+  if (!appositive) return endsWithPerson(before);
   const ante = endsWithPerson(all[clause.position - 2]);
   // Reported speech ("discovered that X is a mole, who ...") is not the narrator's fact.
   if (ante && all[clause.position - 2]?.tokens.some((x) => x.folded === 'that' || x.folded === 'que'))
@@ -560,7 +558,13 @@ export function parseAll(analysis: Analysis): ParsedClause[] {
   for (const s of analysis.sentences) {
     const clauses = splitClauses(s);
     for (const c of clauses) {
-      const parsed = parseClause(c, clauses, out, index.get(s.index) ?? new Map(), s, analysis.lang);
+      const parsed = parseClause(
+        c,
+        clauses,
+        out,
+        index.get(s.index) ?? new Map<number, MentionRef>(),
+        analysis.lang,
+      );
       if (parsed) out.push(parsed);
     }
   }

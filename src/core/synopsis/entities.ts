@@ -8,8 +8,12 @@ import {
   LANDMARKS,
   NAME_TITLES,
   NON_NAMES,
+  ORG_WORDS,
   ORGANISATIONS,
+  PLACE_WORDS,
   POSSESSIVES,
+  isRoleWord,
+  RELATION_NOUNS,
 } from './lexicon.ts';
 import { splitSentences, tokenize } from './sentences.ts';
 import type { Sentence, Token } from './sentences.ts';
@@ -150,9 +154,12 @@ function findCast(s: AnalysedSentence): CastPair[] {
     if (atSentenceStart(s, first) && NON_NAMES.has(fold(raw[0] ?? '')) && raw.length > 1) raw.shift();
     const { title, name } = stripTitles(raw);
     if (name.length === 0 || name.some((w) => w.endsWith("'s"))) return;
+    const actorText = s.text
+      .slice((s.tokens[i]?.end ?? 0) - s.start, (s.tokens[j]?.start ?? 0) - s.start)
+      .trim();
     out.push({
       character: name.join(' '),
-      actor: actor.join(' ').replace(/ \./g, '.'),
+      actor: actorText.replace(/\s+/g, ' '),
       ...(title.length > 0 ? { title: title.join(' ') } : {}),
       sentenceIndex: s.index,
       start: s.tokens[first]?.start ?? t.start,
@@ -189,13 +196,69 @@ interface RawSpan {
   inParens: boolean;
   atStart: boolean;
   before: string;
+  beforeRaw: string;
+  lookback: string[];
   beforeArticle: string;
 }
 
 const ARTICLES_BY_LANG: Record<Lang, ReadonlySet<string>> = {
   en: new Set(['the', 'a', 'an']),
-  es: new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'lo']),
+  es: new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'lo', 'del', 'al']),
 };
+
+const FUNCTION_WORDS = new Set([
+  'a',
+  'an',
+  'the',
+  'and',
+  'or',
+  'but',
+  'of',
+  'to',
+  'by',
+  'with',
+  'from',
+  'for',
+  'in',
+  'on',
+  'at',
+  'as',
+  'than',
+  'that',
+  'y',
+  'e',
+  'o',
+  'u',
+  'de',
+  'del',
+  'al',
+  'con',
+  'por',
+  'para',
+  'en',
+  'que',
+  'como',
+  'sobre',
+  'entre',
+  'tras',
+  'hacia',
+  'desde',
+  'hasta',
+  'sin',
+  'about',
+  'into',
+  'after',
+  'before',
+  'when',
+  'while',
+  'mientras',
+  'cuando',
+  'pero',
+  'ni',
+  'so',
+  'if',
+  'si',
+]);
 
 function capitalSpans(s: AnalysedSentence, skip: ReadonlySet<number>, lang: Lang): RawSpan[] {
   const articles = ARTICLES_BY_LANG[lang];
@@ -232,6 +295,8 @@ function capitalSpans(s: AnalysedSentence, skip: ReadonlySet<number>, lang: Lang
       inParens: (s.depth[first] ?? 0) > 0,
       atStart: atSentenceStart(s, first),
       before: prev,
+      beforeRaw: word(s, first - 1),
+      lookback: s.tokens.slice(Math.max(0, first - 5), first).map((t) => fold(t.text)),
       beforeArticle: articles.has(prev) ? fold(word(s, first - 2)) : '',
     });
     i = j;
@@ -240,6 +305,15 @@ function capitalSpans(s: AnalysedSentence, skip: ReadonlySet<number>, lang: Lang
 }
 
 const keyOf = (words: readonly string[]): string => fold(words.join(' '));
+
+/** The one full name a single word belongs to, if exactly one. */
+function canonicalFull(fullNames: ReadonlyMap<string, string[]>, words: string[]): string[] {
+  const w = keyOf(words);
+  const owners = [...fullNames.entries()].filter(
+    ([key, full]) => full.length >= 2 && key.split(' ').includes(w),
+  );
+  return owners.length === 1 ? (owners[0]?.[1] ?? words) : words;
+}
 
 /** Finds characters, actors, places, organisations and named objects, with every mention. */
 export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analysis {
@@ -313,6 +387,19 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     }
   }
 
+  // Titles in quotes ("Encantamiento bajo el mar") are not people; named objects were taken from them already.
+  for (const s of sentences) {
+    const mask = masks[s.index] ?? new Set<number>();
+    let open = -1;
+    s.tokens.forEach((t, i) => {
+      if (t.text !== '"') return;
+      if (open < 0) open = i;
+      else {
+        for (let k = open; k <= i; k++) mask.add(k);
+        open = -1;
+      }
+    });
+  }
   const spans = sentences.flatMap((s) => capitalSpans(s, masks[s.index] ?? new Set(), doc.lang));
   const articles = ARTICLES_BY_LANG[doc.lang];
   // A word capitalised only where any word would be (sentence start) is not evidence of a name.
@@ -330,11 +417,18 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
   }
   const candidates: Candidate[] = [];
   for (const span of spans) {
-    let words = [...span.words];
+    const words = [...span.words];
     if (span.atStart) {
       while (words.length > 0 && NON_NAMES.has(fold(words[0] ?? ''))) words.shift();
       const w = fold(words[0] ?? '');
-      if (words.length > 0 && !midSentence.has(w) && !castNames.has(w) && !FIRST_NAMES.has(w)) words.shift();
+      const after =
+        sentences[span.sentenceIndex]?.tokens.slice(span.last, span.last + 2).map((t) => fold(t.text)) ?? [];
+      // "Hendricks, un estratega nuclear, ..." names someone even at the start of a sentence.
+      const appositive = after[0] === '' && ['a', 'an', 'un', 'una'].includes(after[1] ?? '');
+      const known = midSentence.has(w) || castNames.has(w) || FIRST_NAMES.has(w) || appositive;
+      // "Remembering Davian's threats", "Instrumental in this": an opener that is a participle or stands alone.
+      const opener = doc.lang === 'en' ? /(?:ing|ed|ly)$/.test(w) : /(?:ndo|mente)$/.test(w);
+      if (words.length > 0 && !known && (opener || words.length === 1)) words.shift();
       if (words.length === 0) continue;
     }
     const shift = span.words.length - words.length;
@@ -360,9 +454,29 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       nameKey.some((w) => castNames.has(w) || FIRST_NAMES.has(w)) ||
       title.length > 0 ||
       knownFull.some((n) => nameKey.some((w) => n.includes(w)));
-    if (!personEvidence && (STRONG_LOCATIVES.has(span.before) || STRONG_LOCATIVES.has(span.beforeArticle))) {
+    if (!personEvidence && words.length >= 2 && ORG_WORDS.has(fold(words[words.length - 1] ?? ''))) {
+      candidates.push({ span: adjusted, words, kind: 'org' });
+      continue;
+    }
+    const placeWord = words.some((w) => PLACE_WORDS.has(fold(w)));
+    if (!personEvidence && (placeWord || STRONG_LOCATIVES.has(span.before))) {
       candidates.push({ span: adjusted, words, kind: 'place' });
       continue;
+    }
+    // "the hovercraft Nebuchadnezzar": a lone unknown name after a common noun names a thing, not a person.
+    if (
+      !personEvidence &&
+      words.length === 1 &&
+      /^\p{Ll}/u.test(span.beforeRaw) &&
+      !FUNCTION_WORDS.has(span.before)
+    ) {
+      const p = span.before;
+      const back = span.lookback.slice(-3, -1);
+      const inNounPhrase = back.some((w) => articles.has(w) || POSSESSIVES.has(w));
+      const roleBefore = [p, ...back].some(
+        (w) => isRoleWord(w) || RELATION_NOUNS.has(w) || NAME_TITLES.has(w),
+      );
+      if (inNounPhrase && !roleBefore) continue;
     }
     if (!personEvidence && articles.has(span.before)) {
       if (words.length >= 2) candidates.push({ span: adjusted, words, kind: 'object' });
@@ -390,6 +504,38 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       fullNames.set(n.join(' '), display);
     }
   }
+  // "a hacker called Neo", "conocido como Doc": the nickname (and "Doc Brown") belong to the person before it.
+  const redirect = new Map<string, string>();
+  const candidateKeys = new Set(candidates.filter((c) => c.kind === 'person').map((c) => keyOf(c.words)));
+  for (const s of sentences) {
+    for (const m of s.text.matchAll(
+      /\b(?:called|known as|nicknamed|alias|conocid[oa] como|apodad[oa]|llamad[oa])\s+(\p{Lu}[\p{L}'-]+)(?!\s+\p{Lu})/gu,
+    )) {
+      const alias = fold(m[1] ?? '');
+      if (!candidateKeys.has(alias) || NON_NAMES.has(alias)) continue;
+      const at = s.start + (m.index ?? 0);
+      const owner = candidates
+        .filter(
+          (c) =>
+            c.kind === 'person' &&
+            c.span.sentenceIndex === s.index &&
+            !c.span.inParens &&
+            (s.tokens[c.span.first]?.start ?? Infinity) < at &&
+            keyOf(c.words) !== alias,
+        )
+        .pop();
+      if (!owner) continue;
+      const ownerKey = keyOf(owner.words.length === 1 ? canonicalFull(fullNames, owner.words) : owner.words);
+      const ownerWords = new Set([...ownerKey.split(' '), alias]);
+      redirect.set(alias, ownerKey);
+      for (const key of [...fullNames.keys()]) {
+        if (key !== ownerKey && key.split(' ').every((w) => ownerWords.has(w))) {
+          redirect.set(key, ownerKey);
+          fullNames.delete(key);
+        }
+      }
+    }
+  }
   const owners = new Map<string, string[]>();
   for (const [key, words] of fullNames) {
     if (words.length < 2) continue;
@@ -400,6 +546,8 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     }
   }
   const canonical = (words: string[]): string[] => {
+    const moved = redirect.get(keyOf(words));
+    if (moved) return fullNames.get(moved) ?? moved.split(' ');
     if (words.length !== 1) return fullNames.get(keyOf(words)) ?? words;
     const own = owners.get(keyOf(words)) ?? [];
     return own.length === 1 ? (fullNames.get(own[0] ?? '') ?? words) : words;
@@ -444,6 +592,11 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     character.playedBy = c.actor;
     const actor = entities.get(`actor:${fold(c.actor)}`);
     if (actor) actor.plays = character.name;
+  }
+  for (const [alias, ownerKey] of redirect) {
+    const owner = entities.get(`person:${ownerKey}`);
+    const shown = candidates.find((c) => keyOf(c.words) === alias)?.words.join(' ');
+    if (owner && shown) owner.aliases.push(shown);
   }
   for (const e of entities.values()) {
     const parts = e.name.split(' ').filter((w) => !CONNECTORS.has(w));

@@ -2,7 +2,7 @@ import type { Lang } from '../questions/question.ts';
 import { isPassive, mentionIndex, parseAll, renderTokens, splitClauses } from './clauses.ts';
 import type { ClauseToken, MentionRef, ParsedClause } from './clauses.ts';
 import type { AnalysedSentence, Analysis } from './entities.ts';
-import { RELATION_NOUNS, ROLE_HEADS, UNITS } from './lexicon.ts';
+import { RELATION_NOUNS, ROLE_HEADS, UNITS, isRoleWord } from './lexicon.ts';
 import { isNumberWord, parseNumber } from './numbers.ts';
 import { fold } from './text.ts';
 
@@ -99,7 +99,12 @@ function sentenceSubject(ctx: Ctx, si: number, depth = 0): string | undefined {
 }
 
 function headOf(words: readonly string[], lexicon: ReadonlySet<string>): string | undefined {
-  return words.map(fold).find((w) => lexicon.has(w));
+  return words.map(fold).find((w) => (lexicon === ROLE_HEADS ? isRoleWord(w) : lexicon.has(w)));
+}
+
+/** Closes a quotation the clause boundary cut off: 'warns that "life finds a way' → '... a way"'. */
+export function balanceQuotes(text: string): string {
+  return (text.match(/"/g) ?? []).length % 2 === 1 ? `${text}"` : text;
 }
 
 /** Roles and relations written before a name: "his fiancée Julia", "el analista de inteligencia Brandt". */
@@ -115,7 +120,8 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
       if (!t || (s.depth[k] ?? 0) > 0) break;
       const f = fold(t.text);
       if (t.kind !== 'word') break;
-      if (DEFINITE.has(f) && t.text === t.text.toLowerCase() && !OF.has(fold(s.tokens[k - 1]?.text ?? ''))) {
+      const lowerOrFirst = t.text === t.text.toLowerCase() || k === 0;
+      if (DEFINITE.has(f) && lowerOrFirst && !OF.has(fold(s.tokens[k - 1]?.text ?? ''))) {
         det = t.text;
         break;
       }
@@ -140,9 +146,23 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
       continue;
     if (words.some((w) => STOP_NP.has(fold(w)))) continue;
     const where = { sentenceIndex: s.index, start: s.tokens[k]?.start ?? s.start, end: ref.mention.end };
+    // English puts the head last ("the hospital nurse Julia"); "the captain of the hovercraft Nebuchadnezzar" is not a title.
+    if (
+      ctx.lang === 'en' &&
+      !isRoleWord(fold(words[words.length - 1] ?? '')) &&
+      !RELATION_NOUNS.has(fold(words[words.length - 1] ?? ''))
+    )
+      continue;
     const relationHead = headOf(words, RELATION_NOUNS);
     if (relationHead && POSSESSIVE_DETS.has(fold(det))) {
-      const of = sentenceSubject(ctx, s.index);
+      // "Alan Grant, his partner Ellie": the person just before the comma owns the relation.
+      const beforeComma =
+        s.tokens[k - 1]?.text === ','
+          ? [...(ctx.mentions.get(s.index) ?? new Map<number, MentionRef>()).values()].find(
+              (r) => r.entity.kind === 'person' && r.mention.last === k - 1,
+            )
+          : undefined;
+      const of = beforeComma?.entity.name ?? sentenceSubject(ctx, s.index);
       if (of && of !== ref.entity.name) {
         ctx.drafts.push({
           kind: 'relation',
@@ -171,9 +191,8 @@ function rolesBeforeNames(ctx: Ctx, s: AnalysedSentence): void {
 /** Appositives after a name: "Julia, a hospital nurse", "Hendricks un estratega nuclear", "Lindsey, Ethan's protégé". */
 function appositives(ctx: Ctx, s: AnalysedSentence): void {
   const visible = s.tokens.map((t, i) => ({ t, i })).filter(({ i }) => (s.depth[i] ?? 0) === 0);
-  for (const [first, ref] of ctx.mentions.get(s.index) ?? []) {
+  for (const ref of ctx.mentions.get(s.index)?.values() ?? []) {
     if (ref.entity.kind !== 'person' || ref.mention.possessive || ref.mention.inParens) continue;
-    void first;
     let v = visible.findIndex(({ i }) => i >= ref.mention.last);
     if (v < 0) continue;
     const comma = visible[v]?.t.text === ',';
@@ -194,8 +213,11 @@ function appositives(ctx: Ctx, s: AnalysedSentence): void {
       end: visible[w - 1]?.t.end ?? ref.mention.end,
     };
     const openerFolded = fold(opener.t.text);
+    // "X, a petty crook" always describes X; "X, the corrupt prefect of police" only when the phrase is a role.
+    const definiteRole =
+      comma && ['the', 'el', 'la'].includes(openerFolded) && headOf(np.slice(1, 4), ROLE_HEADS) !== undefined;
     if (
-      INDEFINITE.has(openerFolded) &&
+      (INDEFINITE.has(openerFolded) || definiteRole) &&
       opener.t.text === opener.t.text.toLowerCase() &&
       (comma || ctx.lang === 'es')
     ) {
@@ -327,7 +349,7 @@ function events(ctx: Ctx): void {
       subject: p.subject,
       subjectIsPerson: p.subjectIsPerson,
       verbs: p.verbs,
-      rest: render(rest),
+      rest: balanceQuotes(render(rest)),
       passive: isPassive(p.verbs, ctx.lang),
       sentenceIndex: s.index,
       ...span(s, p.tokens[0]?.index ?? 0, (p.tokens[p.tokens.length - 1]?.index ?? 0) + 1),
@@ -383,10 +405,6 @@ function reveals(ctx: Ctx): void {
     const clauses = splitClauses(s);
     const refs = ctx.mentions.get(s.index) ?? new Map<number, MentionRef>();
     clauses.forEach((c, ci) => {
-      const text = renderTokens(
-        analysis.body,
-        c.tokens.map((x) => x.token),
-      );
       const where = {
         sentenceIndex: s.index,
         ...span(s, c.tokens[0]?.index ?? 0, (c.tokens[c.tokens.length - 1]?.index ?? 0) + 1),
@@ -478,7 +496,6 @@ function reveals(ctx: Ctx): void {
             });
         }
       }
-      void text;
     });
   }
 }
@@ -596,7 +613,7 @@ export function extractFacts(analysis: Analysis): Fact[] {
     const key = JSON.stringify({ ...d, start: 0, end: 0 });
     if (seen.has(key)) continue;
     seen.add(key);
-    out.push({ ...d, id: `${d.kind}-${out.length}` } as Fact);
+    out.push({ ...d, id: `${d.kind}-${out.length}` });
   }
   return out;
 }

@@ -36,6 +36,10 @@ dancer, actor, actress, writer, novelist, painter, photographer, architect, bank
 widower, orphan, veteran, inventor, arms, drug, crime, warlord, dictator, general, king, queen, prince, princess,
 sniper, marine, cop, policeman, policewoman, inspector, investigator, prosecutor, attorney, senator, governor,
 mayor, councillor, ambassador, diplomat, courier, fixer, forger, smuggler, handler, recruit, rookie, trainee,
+crook, expatriate, prefect, owner, manager, clerk, employee, farmer, fisherman, sailor, merchant, shopkeeper,
+bartender, gambler, con, conman, hunter, bounty, warden, ranger, nanny, maid, servant, teenager, boy, girl,
+empleado, empleada, maestro, maestra, dueño, duena, gerente, cazador, cazadora, marinero, granjero, camionero,
+prefecto, estafador, estafadora, apostador, criada, nina, nino, adolescente,
 agente, analista, directora, lider, estratega, enfermera, enfermero, tecnico, tecnica, detective, doctora,
 medico, medica, oficial, capitan, cientifico, cientifica, piloto, profesora, estudiante, periodista, asesino,
 asesina, sicario, sicaria, mercenario, mercenaria, espia, ladron, ladrona, traficante, contrabandista, abogado,
@@ -136,6 +140,12 @@ plaza roja, taj mahal, great wall, gran muralla, statue of liberty, estatua de l
 alpes, himalaya, everest, amazon, amazonas, mediterranean, mediterraneo, atlantic, atlantico, pacific, pacifico
 `);
 
+/** Words that make a capitalised name an organisation: "Racing Club", "Acme Corporation". */
+export const ORG_WORDS = set(`club, company, corporation, corp, inc, bank, agency, party, team, university,
+school, academy, foundation, institute, enterprises, industries, group, league, army, navy, police, gang, cartel,
+compania, empresa, banco, agencia, partido, equipo, universidad, escuela, academia, fundacion, instituto, grupo,
+liga, ejercito, armada, policia, banda, cartel`);
+
 export const ORGANISATIONS = set(`
 imf, fmi, cia, fbi, nsa, mi6, mi5, kgb, fsb, nasa, interpol, nato, otan, un, onu, shield, swat, dea, atf,
 mossad, spectre, scotland yard, pentagon, kremlin
@@ -193,3 +203,21 @@ export const UNITS: Readonly<Record<string, { lang: 'en' | 'es'; plural: string;
   dolar: { lang: 'es', plural: 'dólares' },
   piso: { lang: 'es', plural: 'pisos' },
 };
+
+/** Words that make a capitalised name a place: "Hill Valley", "Isla Nublar", "Chesapeake Bay Bridge". */
+export const PLACE_WORDS = set(`
+city, valley, island, islands, bay, beach, park, street, avenue, square, station, airport, hotel, tower, bridge,
+river, lake, mountain, mountains, county, hills, springs, falls, port, harbor, harbour, desert, forest, canyon,
+castle, palace, prison, base, north, south, east, west, village, town, heights, gardens, hospital, museum, sea,
+ocean, gulf, coast, cape, strait, isla, islas, ciudad, valle, puerto, rio, lago, monte, montes, calle, plaza,
+torre, playa, estacion, aeropuerto, castillo, palacio, carcel, base, norte, sur, este, oeste, pueblo, villa,
+bahia, cabo, costa, mar, oceano, golfo, desierto, bosque, sierra, museo
+`);
+
+/** Whether a lowercase word names what someone is, also by its ending ("geneticist", "técnico"). */
+export function isRoleWord(folded: string): boolean {
+  return (
+    ROLE_HEADS.has(folded) ||
+    (/(?:ist|ian|logist|grapher|ista|logo|loga|grafo|grafa)$/.test(folded) && folded.length > 5)
+  );
+}

@@ -2,10 +2,13 @@ import {
   ButtonStyle,
   ComponentType,
   MessageFlags,
+  PermissionFlagsBits,
+  PermissionsBitField,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
 import type { AdminError, AdminService } from '../../../app/admin-service.ts';
+import type { DailyConfigError, DailyService } from '../../../app/daily-service.ts';
 import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
 import type { ServerSettings } from '../../../core/storage.ts';
@@ -28,6 +31,55 @@ export function adminErrorText(lang: Lang, error: AdminError): string {
     case 'language':
       return t(lang, 'admin.unknownLanguage', { language: clip(error.unknown, 20) });
   }
+}
+
+/** What /trivia-admin uses of the daily challenge. */
+export type DailyAdmin = Pick<DailyService, 'configureDaily' | 'takeDailyError'>;
+
+export function dailyConfigErrorText(lang: Lang, error: DailyConfigError): string {
+  switch (error.code) {
+    case 'unknown-time-zone':
+      return t(lang, 'settings.unknownTimeZone', { timeZone: clip(error.timeZone, 64) });
+    case 'invalid-time':
+      return t(lang, 'settings.invalidPostTime');
+    case 'no-channel':
+      return t(lang, 'daily.noChannel');
+  }
+}
+
+/** The stored posting failure (`channel-missing`, `forbidden`, `gave-up`, …) as a sentence for the admin. */
+export function dailyErrorText(lang: Lang, error: string): string {
+  switch (error) {
+    case 'channel-missing':
+      return t(lang, 'daily.lastError.channelMissing');
+    case 'forbidden':
+      return t(lang, 'daily.lastError.forbidden');
+    case 'gave-up':
+      return t(lang, 'daily.lastError.gaveUp');
+    default:
+      return t(lang, 'daily.lastError.other', { error: clip(error, 100) });
+  }
+}
+
+/** What the bot needs where the daily challenge is posted. */
+const DAILY_CHANNEL_PERMISSIONS = new PermissionsBitField([
+  PermissionFlagsBits.ViewChannel,
+  PermissionFlagsBits.SendMessages,
+  PermissionFlagsBits.EmbedLinks,
+]);
+
+/**
+ * Whether the bot may post in `channelId`: Discord's own answer (app_permissions) when it is the channel the
+ * command was used in, otherwise the bot's permissions computed from the gateway cache (roles and overwrites).
+ * Undefined when neither is known; the first post then reports any problem.
+ */
+function botCanPost(interaction: ChatInputCommandInteraction, channelId: string): boolean | undefined {
+  if (channelId === interaction.channelId) return interaction.appPermissions.has(DAILY_CHANNEL_PERMISSIONS);
+  const guild = interaction.guild;
+  const channel = guild?.channels.cache.get(channelId);
+  const me = guild?.members.me;
+  if (!channel || !me) return undefined;
+  return channel.permissionsFor(me).has(DAILY_CHANNEL_PERMISSIONS);
 }
 
 export function renderSettings(lang: Lang, settings: ServerSettings, packTitle: (id: string) => string) {
@@ -77,7 +129,7 @@ const RESET_PREFIX = 'reset-lb';
  * /trivia-admin. Discord hides it from members without Manage Server by default, but a server can change that,
  * so the permission is checked again here for every subcommand and every confirmation click.
  */
-export function adminHandlers(context: BotContext, admin: AdminService) {
+export function adminHandlers(context: BotContext, admin: AdminService, daily?: DailyAdmin) {
   const packTitle = (id: string) => context.bank.pack(id)?.title ?? id;
 
   async function command(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -87,6 +139,68 @@ export function adminHandlers(context: BotContext, admin: AdminService) {
       await interaction.reply({ content: t(lang, 'error.needsManageServer'), flags: MessageFlags.Ephemeral });
       return;
     }
+    await subcommand(interaction, lang);
+    await tellDailyError(interaction, lang);
+  }
+
+  /** Every /trivia-admin use reports a daily post that failed since the last one (once). */
+  async function tellDailyError(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, lang: Lang) {
+    if (!daily) return;
+    const failure = await daily.takeDailyError(interaction.guildId);
+    if (!failure) return;
+    await interaction.followUp({
+      content: `⚠️ ${dailyErrorText(lang, failure.error)}`,
+      flags: MessageFlags.Ephemeral,
+    });
+  }
+
+  async function configureDaily(interaction: ChatInputCommandInteraction<'cached' | 'raw'>, lang: Lang) {
+    if (!daily) {
+      await replyEphemeral(interaction, t(lang, 'error.unknownInteraction'));
+      return;
+    }
+    const channel = interaction.options.getChannel('channel');
+    if (channel && botCanPost(interaction, channel.id) === false) {
+      await replyEphemeral(
+        interaction,
+        t(lang, 'settings.channelNotPostable', { channel: `<#${channel.id}>` }),
+      );
+      return;
+    }
+    const time = interaction.options.getString('time');
+    const timeZone = interaction.options.getString('timezone');
+    const enabled = interaction.options.getBoolean('enabled');
+    const outcome = await daily.configureDaily({
+      serverId: interaction.guildId,
+      ...(channel ? { channelId: channel.id } : {}),
+      ...(time !== null ? { time } : {}),
+      ...(timeZone !== null ? { timeZone } : {}),
+      ...(enabled !== null ? { enabled } : {}),
+    });
+    if (outcome.kind === 'invalid') {
+      await replyEphemeral(
+        interaction,
+        outcome.errors.map((error) => dailyConfigErrorText(lang, error)).join('\n'),
+      );
+      return;
+    }
+    const { settings } = outcome;
+    const content =
+      settings.dailyEnabled && settings.dailyChannelId
+        ? t(lang, 'daily.configSaved', {
+            channel: `<#${settings.dailyChannelId}>`,
+            time: settings.dailyTime,
+            timeZone: settings.timeZone,
+            next: outcome.nextPostAt === undefined ? '-' : `<t:${Math.floor(outcome.nextPostAt / 1000)}:R>`,
+          })
+        : t(lang, 'daily.configOff');
+    await replyEphemeral(interaction, content);
+  }
+
+  async function subcommand(
+    interaction: ChatInputCommandInteraction<'cached' | 'raw'>,
+    lang: Lang,
+  ): Promise<void> {
     const serverId = interaction.guildId;
     const sub = interaction.options.getSubcommand(true);
     const saved = async (
@@ -127,6 +241,9 @@ export function adminHandlers(context: BotContext, admin: AdminService) {
         );
         return;
       }
+      case 'daily':
+        await configureDaily(interaction, lang);
+        return;
       case 'reset-leaderboard':
         await interaction.reply({
           content: t(lang, 'admin.resetConfirm'),

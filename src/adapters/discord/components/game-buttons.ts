@@ -4,7 +4,13 @@ import { t } from '../../../core/i18n/translate.ts';
 import type { Lang } from '../../../core/questions/question.ts';
 import { displayName, replyLang, type BotContext } from '../context.ts';
 import type { ButtonAction } from '../render/custom-ids.ts';
-import { replyEphemeralWithin } from '../reply.ts';
+import { DEFER_AFTER_MS, replyEphemeralWithin } from '../reply.ts';
+
+/**
+ * With this many answers already queued for the game (a burst of clicks), the reply is deferred at once: waiting
+ * for the database first could miss Discord's 3-second window for the clicks at the back of the queue.
+ */
+const BACKLOG_DEFER_THRESHOLD = 3;
 
 function answerText(lang: Lang, outcome: AnswerOutcome): string {
   switch (outcome.kind) {
@@ -34,6 +40,7 @@ export async function handleGameButton(
 ): Promise<void> {
   const langPromise = replyLang(context, interaction);
   if (action.kind === 'answer') {
+    const deferAfterMs = context.games.backlog(action.gameId) >= BACKLOG_DEFER_THRESHOLD ? 0 : DEFER_AFTER_MS;
     const outcome = context.games.answer({
       gameId: action.gameId,
       roundIndex: action.roundIndex,
@@ -43,7 +50,7 @@ export async function handleGameButton(
       playerName: displayName(interaction),
     });
     const text = Promise.all([langPromise, outcome]).then(([lang, result]) => answerText(lang, result));
-    await replyEphemeralWithin(interaction, text);
+    await replyEphemeralWithin(interaction, text, deferAfterMs);
     return;
   }
   const joined = context.games.join(action.gameId, interaction.channelId, interaction.user.id);

@@ -29,3 +29,42 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
   if (join) return { kind: 'join', gameId: join[1]! };
   return undefined;
 }
+
+// ---- daily challenge: the play button's id is also the marker that finds a post again (docs/daily.md)
+export type DailyButtonAction =
+  | { kind: 'daily-play'; challengeId: string }
+  | { kind: 'daily-answer'; challengeId: string; questionIndex: number; choiceIndex: number }
+  | { kind: 'daily-share'; challengeId: string };
+
+const DAILY_PLAY = new RegExp(`^dp:(${UUID})$`);
+const DAILY_ANSWER = new RegExp(`^da:(${UUID}):(\\d{1,2}):([0-3])$`);
+const DAILY_SHARE = new RegExp(`^ds:(${UUID})$`);
+
+export function dailyPlayId(challengeId: string): string {
+  return `dp:${challengeId}`;
+}
+
+export function dailyAnswerId(challengeId: string, questionIndex: number, choiceIndex: number): string {
+  return `da:${challengeId}:${questionIndex}:${choiceIndex}`;
+}
+
+export function dailyShareId(challengeId: string): string {
+  return `ds:${challengeId}`;
+}
+
+export function parseDailyButtonId(customId: string): DailyButtonAction | undefined {
+  const play = DAILY_PLAY.exec(customId);
+  if (play) return { kind: 'daily-play', challengeId: play[1]! };
+  const answer = DAILY_ANSWER.exec(customId);
+  if (answer) {
+    return {
+      kind: 'daily-answer',
+      challengeId: answer[1]!,
+      questionIndex: Number(answer[2]),
+      choiceIndex: Number(answer[3]),
+    };
+  }
+  const share = DAILY_SHARE.exec(customId);
+  if (share) return { kind: 'daily-share', challengeId: share[1]! };
+  return undefined;
+}
