@@ -59,6 +59,8 @@ async function start(request: Extract<ChildRequest, { type: 'start' }>): Promise
       clock: time,
       timers: time,
       timing: { firstQuestionDelayMs: 1000, revealPauseMs: 2000 },
+      // The daily job runs when the parent says (dailyTick), on the ManualTime clock.
+      dailySchedule: false,
       ...(request.globalRequestsPerSecond
         ? { globalRequestsPerSecond: request.globalRequestsPerSecond }
         : {}),
@@ -82,6 +84,13 @@ async function handle(request: ChildRequest): Promise<void> {
       }
       time?.advance(request.ms);
       send({ type: 'advanced' });
+      return;
+    }
+    case 'dailyTick': {
+      if (!bot) throw new Error('no bot');
+      const started = performance.now();
+      await bot.dailyJob.tick();
+      send({ type: 'ticked', ms: performance.now() - started });
       return;
     }
     case 'status':

@@ -13,11 +13,14 @@ export type ChildRequest =
   /** Moves ManualTime by `ms` once at least `whenPending` timers are armed. */
   | { type: 'advance'; ms: number; whenPending: number }
   | { type: 'status' }
+  /** One run of the daily job (the bot is started without its cron schedule). */
+  | { type: 'dailyTick' }
   | { type: 'stop' };
 
 export type ChildReply =
   | { type: 'ready'; startupMs: number }
   | { type: 'advanced' }
+  | { type: 'ticked'; ms: number }
   | {
       type: 'status';
       rss: number;

@@ -1,7 +1,7 @@
 // Footprint: resident memory of the bot process with 1,000 games running (embedded database, as `npm start`
 // without DATABASE_URL), and time from `npm start` to ready on a new and on an existing embedded database.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,18 @@ const ROOT = resolve(import.meta.dirname, '..', '..');
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const MB = 1024 * 1024;
 
-/** Runs `command` until a stdout line matches `ready` (or it exits); milliseconds from spawn. */
+interface Startup {
+  /** Spawn -> the sandbox banner (bot ready, commands registered). */
+  ms: number;
+  /** Spawn -> the bot's "database ready" log line (migrations checked), from DATA_DIR/sandbox.log. */
+  databaseReadyMs: number | undefined;
+}
+
+/**
+ * Runs `command` (its own process group) until a stdout line matches `ready`, then stops it with SIGTERM (the
+ * sandbox shuts down gracefully and releases the data directory) and waits for it to exit. Without `ready`, waits
+ * for a clean exit. Milliseconds from spawn.
+ */
 function timeUntil(
   command: string,
   args: string[],
@@ -33,44 +44,53 @@ function timeUntil(
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     });
-    let done = false;
+    let readyMs: number | undefined;
     let output = '';
-    const finish = (ms: number) => {
-      if (done) return;
-      done = true;
-      resolvePromise(ms);
-    };
+    const killer = setTimeout(() => {
+      if (child.pid) process.kill(-child.pid, 'SIGKILL');
+    }, 120_000);
     child.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      if (ready && ready.test(output)) finish(performance.now() - started);
+      if (ready && readyMs === undefined && ready.test(output)) {
+        readyMs = performance.now() - started;
+        if (child.pid) process.kill(-child.pid, 'SIGTERM');
+      }
     });
     child.stderr.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
     child.on('exit', (code) => {
-      if (!ready && code === 0) finish(performance.now() - started);
-      else if (!done) reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${output.slice(-800)}`));
+      clearTimeout(killer);
+      if (ready && readyMs !== undefined) resolvePromise(readyMs);
+      else if (!ready && code === 0) resolvePromise(performance.now() - started);
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${output.slice(-800)}`));
     });
   });
 }
 
-async function startupTimes(): Promise<{ fresh: number; existing: number[]; noop: number[] }> {
+async function sandboxStartup(dataDir: string, env: Record<string, string>): Promise<Startup> {
+  const spawnedAt = Date.now();
+  const ms = await timeUntil('npm', ['start', '--silent'], env, /LOCAL SANDBOX/);
+  const log = await readFile(join(dataDir, 'sandbox.log'), 'utf8').catch(() => '');
+  const line = log
+    .split('\n')
+    .filter((l) => l.includes('"database ready"'))
+    .pop();
+  const at = line ? (JSON.parse(line) as { time?: number }).time : undefined;
+  return { ms, databaseReadyMs: at === undefined ? undefined : at - spawnedAt };
+}
+
+async function startupTimes(): Promise<{ fresh: Startup; existing: Startup[]; noop: number }> {
   const dataDir = await mkdtemp(join(tmpdir(), 'plot-trivia-bench-'));
-  // No DISCORD_TOKEN: `npm start` runs the sandbox (the bot against the in-process fake Discord), which logs
-  // "connected to Discord" once the gateway is ready, then stops.
+  // No DISCORD_TOKEN: `npm start` runs the sandbox (the bot against an in-process fake Discord), which prints its
+  // banner once the bot is ready; its logs go to DATA_DIR/sandbox.log.
   const env = { DATA_DIR: dataDir, DISCORD_TOKEN: '', DATABASE_URL: '', LOG_LEVEL: 'info' };
-  const ready = /connected to Discord/;
   try {
-    const fresh = await timeUntil('npm', ['start', '--silent'], env, ready);
-    await sleep(3000); // the sandbox stops and releases the data directory lock
-    const existing: number[] = [];
-    const noop: number[] = [];
-    for (let i = 0; i < 2; i++) {
-      existing.push(await timeUntil('npm', ['start', '--silent'], env, ready));
-      await sleep(3000);
-      noop.push(await timeUntil('npm', ['exec', '--silent', '--', 'tsx', 'bench/lib/noop.ts'], {}, null));
-    }
+    const fresh = await sandboxStartup(dataDir, env);
+    const existing = [await sandboxStartup(dataDir, env), await sandboxStartup(dataDir, env)];
+    const noop = await timeUntil('npm', ['exec', '--silent', '--', 'tsx', 'bench/lib/noop.ts'], {}, null);
     return { fresh, existing, noop };
   } finally {
     await rm(dataDir, { recursive: true, force: true });
@@ -189,8 +209,10 @@ export const footprint: Scenario = {
     const startup = await startupTimes();
     details.memory = { bareClientRss: bare, postgres: memory, pglite: embedded };
     details.startup = startup;
-    const existing = startup.existing.reduce((a, b) => a + b, 0) / startup.existing.length;
-    const noop = startup.noop.reduce((a, b) => a + b, 0) / startup.noop.length;
+    const existing = startup.existing.reduce((a, b) => a + b.ms, 0) / startup.existing.length;
+    const noop = startup.noop;
+    const dbReady = (s: Startup) =>
+      s.databaseReadyMs === undefined ? '?' : `${round(s.databaseReadyMs, 0)} ms`;
     const figures: Figure[] = [
       {
         metric: `resident memory, ${memory.games.toLocaleString('en-US')} games running (database: PostgreSQL)`,
@@ -221,21 +243,26 @@ export const footprint: Scenario = {
       },
       {
         metric: '`npm start` -> ready, new embedded database',
-        value: round(startup.fresh, 0),
+        value: round(startup.fresh.ms, 0),
         unit: 'ms',
         reference: `npm exec tsx of an empty script ${round(noop, 0)} ms`,
-        ratio: round(startup.fresh / noop, 2),
+        ratio: round(startup.fresh.ms / noop, 2),
         verdict: 'report',
       },
     ];
-    const perGameKb = ((memory.loaded - memory.idle) / Math.max(1, memory.games) / 1024).toFixed(0);
+    const perGame = (memory.loaded - memory.idle) / Math.max(1, memory.games) / 1024;
+    const perGameText =
+      perGame > 0
+        ? `~${perGame.toFixed(0)} KB per game over the idle bot`
+        : 'no growth over the idle bot beyond noise';
     const notes = [
       `Memory: RSS of the bot's own process after a full GC, with ${GAMES} games started by /trivia start and their first ` +
-        `question open (one server and channel per game, the fake Discord in the parent process): ~${perGameKb} KB per game ` +
-        `over the idle bot. With the embedded database, PGlite's WebAssembly heap is in the same process; starting games on it ` +
+        `question open (one server and channel per game, the fake Discord in the parent process): ${perGameText}. With the embedded database, PGlite's WebAssembly heap is in the same process; starting games on it ` +
         `runs at a few per second on this machine (${(embedded.setupSeconds / Math.max(1, embedded.games)).toFixed(2)} s per game), ` +
         `so ${EMBEDDED_GAMES} games were measured there, not ${GAMES}. ` +
-        `Ready: the sandbox's "connected to Discord" log line (database migrated and opened, packs synced, gateway ready).`,
+        `Ready: \`npm start\` without a token prints the sandbox banner (database open and migrated, packs synced, ` +
+        `gateway ready, commands registered). Of that, spawn -> "database ready" log line: new ${dbReady(startup.fresh)}, ` +
+        `existing ${startup.existing.map(dbReady).join(' and ')}; npm + tsx alone (the reference) ${round(noop, 0)} ms.`,
     ];
     return { status: 'ok', figures, notes, details };
   },
