@@ -4,6 +4,7 @@
 import type { APIMessage } from 'discord-api-types/v10';
 import { FakeDiscord } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { BotProcess } from '../lib/bot-process.ts';
+import { startGames } from '../lib/games.ts';
 import { createScratchDatabase } from '../lib/databases.ts';
 import { offerClicks, type Click, type LoadResult } from '../lib/load.ts';
 import { check, type Figure, type Scenario } from '../lib/result.ts';
@@ -12,7 +13,7 @@ import { round, sleep } from '../lib/stats.ts';
 const CHANNELS = Number(process.env.BENCH_CHANNELS ?? 200);
 const RATE = Number(process.env.BENCH_CLICK_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_CLICK_SECONDS ?? 30);
-const REFERENCE_SECONDS = Number(process.env.BENCH_REFERENCE_SECONDS ?? 15);
+const REFERENCE_SECONDS = Number(process.env.BENCH_REFERENCE_SECONDS ?? 10);
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
 export function answerButtons(message: APIMessage): string[] {
@@ -68,19 +69,7 @@ export const answerPath: Scenario = {
         },
         'ready',
       );
-      const starts = channels.map((c) =>
-        fake.sendSlashCommand({
-          guildId: c.guild.id,
-          channelId: c.channel.id,
-          userId: c.starter.id,
-          name: 'trivia',
-          subcommand: 'start',
-          options: { questions: 5, seconds: 120 },
-        }),
-      );
-      const replies = await Promise.all(starts.map((h) => h.response(60_000)));
-      const failed = replies.filter((r) => !r.content.startsWith('Game started'));
-      if (failed.length > 0) throw new Error(`${failed.length} games did not start: ${failed[0]?.content}`);
+      await startGames(fake, channels);
       await bot.request({ type: 'advance', ms: 1000, whenPending: CHANNELS }, 'advanced');
       await waitFor(() => {
         for (const c of channels)

@@ -14,7 +14,7 @@ import { round } from '../lib/stats.ts';
 
 const POOL = 10; // the bot's default DATABASE_POOL_SIZE
 const CONCURRENCY = 32;
-const PHASE_MS = 3_000;
+const PHASE_MS = 2_000;
 const PHASES = 2; // per contender on PostgreSQL, alternating store / pg (1 on PGlite)
 const PLAYERS = 20_000;
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
@@ -141,7 +141,7 @@ export const answerWrites: Scenario = {
 
     const database = await freshPostgres('writes', POOL);
     try {
-      const rounds = await seedRounds(database, 40, 5, NOW);
+      const rounds = await seedRounds(database, 20, 5, NOW);
       const settings = await database.sql.query<{ name: string; setting: string }>(
         `SELECT name, setting FROM pg_settings WHERE name IN ('fsync', 'synchronous_commit', 'max_connections', 'shared_buffers')`,
       );
@@ -190,7 +190,7 @@ export const answerWrites: Scenario = {
     // PGlite: one connection, so "concurrent" means queued; reported, no target.
     const embedded = await freshPglite();
     try {
-      const rounds = await seedRounds(embedded, 40, 5, NOW);
+      const rounds = await seedRounds(embedded, 20, 5, NOW);
       const pglite = embedded.pglite!;
       const outcome = await contest(embedded, rounds, (sql, params) => pglite.query(sql, params), 1);
       details.pglite = outcome;

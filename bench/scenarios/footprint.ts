@@ -8,14 +8,14 @@ import { performance } from 'node:perf_hooks';
 import type { APIMessage } from 'discord-api-types/v10';
 import { FakeDiscord } from '../../src/adapters/sandbox/fake-discord/index.ts';
 import { BotProcess } from '../lib/bot-process.ts';
+import { startGames } from '../lib/games.ts';
 import { createScratchDatabase } from '../lib/databases.ts';
 import { check, type Figure, type Scenario } from '../lib/result.ts';
 import { round, sleep } from '../lib/stats.ts';
 import { answerButtons } from './answer-path.ts';
 
 const GAMES = Number(process.env.BENCH_GAMES ?? 1000);
-const BATCH = 50;
-const EMBEDDED_GAMES = Number(process.env.BENCH_EMBEDDED_GAMES ?? 50);
+const EMBEDDED_GAMES = Number(process.env.BENCH_EMBEDDED_GAMES ?? 20);
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 const MB = 1024 * 1024;
@@ -134,19 +134,7 @@ async function memoryWithGames(games: number, database: 'postgres' | 'pglite'): 
     );
     const idle = await bot.request({ type: 'status' }, 'status');
     const startedAt = performance.now();
-    for (let i = 0; i < channels.length; i += BATCH) {
-      const handles = channels.slice(i, i + BATCH).map((c) =>
-        fake.sendSlashCommand({
-          guildId: c.guild.id,
-          channelId: c.channel.id,
-          userId: c.starter.id,
-          name: 'trivia',
-          subcommand: 'start',
-          options: { questions: 5, seconds: 120 },
-        }),
-      );
-      await Promise.all(handles.map((h) => h.response(60_000)));
-    }
+    await startGames(fake, channels);
     if (games > 0) await bot.request({ type: 'advance', ms: 1000, whenPending: games }, 'advanced');
     const deadline = Date.now() + 180_000;
     const hasQuestion = (id: string) =>
