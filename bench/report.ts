@@ -49,7 +49,7 @@ export function renderTable(run: BenchRun): string {
     scenario.figures.forEach((figure, index) => {
       lines.push(
         `| ${index === 0 ? cell(scenario.title) : ''} | ${cell(figure.metric)} | ${cell(formatValue(figure))} | ` +
-          `${cell(figure.reference ?? '')} | ${figure.ratio === undefined ? '' : `${figure.ratio}x`} | ` +
+          `${cell(figure.reference ?? '')} | ${figure.ratio === undefined || !Number.isFinite(figure.ratio) ? '' : `${figure.ratio}x`} | ` +
           `${cell(figure.target ?? '')} | ${VERDICT[figure.verdict]} |`,
       );
     });

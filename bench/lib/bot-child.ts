@@ -2,7 +2,7 @@
 // its resident memory is its own: the fake Discord and the simulated players stay in the parent.
 //   mode "bot":  the real bot (startPlotTrivia, real discord.js), ManualTime so rounds close only when told
 //   mode "bare": a bare discord.js client that acknowledges every click with no work (the reference)
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
 import { openDatabase, type DatabaseOptions } from '../../src/adapters/db/database.ts';
 import { ALL_COMMANDS } from '../../src/adapters/discord/commands/definitions.ts';
@@ -16,6 +16,8 @@ let bot: RunningBot | undefined;
 let bare: Client | undefined;
 let time: ManualTime | undefined;
 const problems = { errorLogs: 0, warnLogs: 0, lastError: '' };
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 function send(reply: ChildReply): void {
   process.send?.(reply);
@@ -93,9 +95,14 @@ async function handle(request: ChildRequest): Promise<void> {
       send({ type: 'ticked', ms: performance.now() - started });
       return;
     }
-    case 'status':
+    case 'status': {
+      const cpu = process.cpuUsage();
+      const loop = { loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 };
+      loopDelay.reset();
       global.gc?.();
       send({
+        cpuMs: (cpu.user + cpu.system) / 1000,
+        ...loop,
         type: 'status',
         rss: process.memoryUsage().rss,
         heapUsed: process.memoryUsage().heapUsed,
@@ -104,6 +111,7 @@ async function handle(request: ChildRequest): Promise<void> {
         ...problems,
       });
       return;
+    }
     case 'stop':
       await bot?.stop();
       await bare?.destroy();

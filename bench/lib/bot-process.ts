@@ -53,9 +53,17 @@ export class BotProcess {
     });
   }
 
+  /** Ends the process at once (SIGKILL to its pid): after a measurement, when a graceful stop would first drain a backlog. */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    this.child.kill('SIGKILL');
+    await exited;
+  }
+
   /** Graceful stop, then the process must exit; killed (by its pid) if it does not within 20 s. */
   async stop(): Promise<void> {
-    if (this.child.exitCode !== null) return;
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {
       await this.request({ type: 'stop' }, 'stopped', 60_000);

@@ -30,6 +30,11 @@ export type ChildReply =
       errorLogs: number;
       warnLogs: number;
       lastError: string;
+      /** process.cpuUsage() since start, ms. */
+      cpuMs: number;
+      /** Event loop delay since the last status, ms. */
+      loopDelayP99Ms: number;
+      loopDelayMaxMs: number;
     }
   | { type: 'stopped' }
   | { type: 'failed'; error: string };

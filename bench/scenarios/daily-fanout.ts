@@ -105,6 +105,13 @@ export const dailyFanout: Scenario = {
           `pacing of ${GLOBAL_PER_SECOND} req/s) runs one tick of the daily job at 12:00:00. The tick took ${round(tick.ms / 1000, 1)} s; ` +
           `first post after ${round((firstPostAt - started) / 1000, 2)} s; other 4xx/5xx: ${otherErrors}; bot error logs: ${status.errorLogs}.`,
       ];
+      if (allPostedSeconds > minimumSeconds * 1.1)
+        notes.push(
+          `Why slower than the limit: DailyService.runDueServers serves due servers one after another, each awaiting its ` +
+            `database work (create, read back, claim, mark sent) and its post before the next begins: ` +
+            `${round(tick.ms / SERVERS, 1)} ms per server here, so the ${GLOBAL_PER_SECOND}/s limit (20 ms per post) is never the bottleneck. ` +
+            `Posting several servers at once (discord.js's queue already paces them to the limit) would approach the minimum.`,
+        );
       if (status.errorLogs > 0) notes.push(`bot error log, last: ${status.lastError}`);
       return {
         status: 'ok',
