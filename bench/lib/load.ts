@@ -20,13 +20,14 @@ export interface LoadResult {
   lockedIn: Summary;
   acknowledged: Summary;
   answered: number;
-  /** Not acknowledged within 3 s (Discord shows "This interaction failed"). */
+  /** Not acknowledged within 3 s, or never (Discord shows "This interaction failed"). */
   missed3s: number;
   /** Answered with something else than the expected text. */
   wrongAnswers: number;
   sampleWrong: string[];
   deferred: number;
   fakeErrors: number;
+  /** No "Locked in" text (reply or edit) by the end of the drain, 15 s after the last click. */
   unanswered: number;
 }
 
@@ -103,7 +104,7 @@ export async function offerClicks(
     lockedIn: summarize(lockedIn),
     acknowledged: summarize(acknowledged),
     answered: lockedIn.length,
-    missed3s: missed3s + unanswered,
+    missed3s: missed3s + (sent - acknowledged.length),
     wrongAnswers,
     sampleWrong,
     deferred,

@@ -191,7 +191,8 @@ function figuresFor(real: LoadResult, bare: LoadResult, botErrorLogs: number): F
       verdict: check(real.achievedPerSecond >= real.offered * 0.98),
     },
     {
-      metric: 'errors (wrong or missing answers, fake 4xx/5xx, bot error logs)',
+      metric:
+        'errors (wrong answers, no "locked in" 15 s after the last click, fake 4xx/5xx, bot error logs)',
       value: errors,
       reference: `bare bot ${bare.wrongAnswers + bare.fakeErrors + bare.unanswered}`,
       target: '0',

@@ -173,6 +173,15 @@ export const answerWrites: Scenario = {
         target: '>= 0.5x plain pg',
         verdict: check(ratio >= 0.5),
       });
+      if (ratio < 0.5)
+        notes.push(
+          `Why under 50%: recordAnswer is one statement, but it writes far more than the answer row: the player upsert, ` +
+            `8 ScoreTotal upserts (4 periods x server and global), up to 16 ScoreHistogram upserts and 2 PlayerStats upserts ` +
+            `(${rowsWritten.map((r) => `${r.t} ${r.n}`).join(', ')} rows after the run, plain pg's answers included). Every ` +
+            `scored answer also updates the same few global histogram rows (the low score bands of the global boards), so ` +
+            `concurrent answers likely queue on those row locks until commit (docs/leaderboard.md, "Known gaps"; lock ` +
+            `waits not measured separately here).`,
+        );
       figures.push({
         metric: 'PostgreSQL: failed writes',
         value: errors,

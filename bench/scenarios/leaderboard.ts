@@ -341,7 +341,7 @@ export const leaderboard: Scenario = {
       notes.push(
         `PGlite at ${PGLITE_PLAYERS.toLocaleString('en-US')} players, not 1,000,000: seeding it in memory took ` +
           `${seedMs === undefined ? '?' : (seedMs / 1000).toFixed(0)} s (1,000,000 would take over 10 minutes here); ` +
-          `its data directory is ${reused ? 'reused from' : 'kept for'} later runs in bench/.cache (BENCH_RESEED=1 rebuilds).`,
+          `its data directory is ${reused ? 'reused from an earlier run' : 'kept for later runs'} in bench/.cache (BENCH_RESEED=1 rebuilds).`,
       );
     } finally {
       await embedded.close();
