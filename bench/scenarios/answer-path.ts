@@ -137,7 +137,14 @@ export const answerPath: Scenario = {
       );
       if (real.deferred > 0)
         notes.push(
-          `${real.deferred} clicks were deferred by the bot (work over 1.5 s) and answered by an edit.`,
+          `${real.deferred} clicks were deferred by the bot (answers already queued for that game, or work over 1.5 s) ` +
+            `and answered by an edit; ${real.unanswered} had no "Locked in" 15 s after the last click (the bot was then ended).`,
+        );
+      if (real.achievedPerSecond < RATE * 0.98)
+        notes.push(
+          `Why: each game records its answers one at a time (its SerialQueue awaits recordAnswer before the next), and ` +
+            `recordAnswer's throughput on this machine is a few hundred per second at best (scenario 2), so answers queue, ` +
+            `get deferred and wait their turn: the achieved rate is the database's write rate, not the offered 500/s.`,
         );
       if (botStatus.errorLogs > 0) notes.push(`bot error log, last: ${botStatus.lastError}`);
       if (real.sampleWrong.length > 0)
