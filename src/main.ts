@@ -56,6 +56,9 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       ...(options.discordRestApi ? { restApi: options.discordRestApi } : {}),
       ...(options.shards ? { shards: options.shards } : {}),
       ...(options.shardCount ? { shardCount: options.shardCount } : {}),
+      ...(options.globalRequestsPerSecond
+        ? { globalRequestsPerSecond: options.globalRequestsPerSecond }
+        : {}),
     });
     const games = new GameService({
       games: new PrismaGameStore(database.prisma),
