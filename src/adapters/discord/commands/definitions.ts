@@ -41,6 +41,23 @@ const difficultyChoices = [
   { ...choiceName({ en: 'Any', es: 'Cualquiera' }), value: 'any' },
 ];
 
+// Shared by /trivia start and /trivia-admin defaults: the same bounds as the settings validation.
+const questionsOption: APIApplicationCommandOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'questions',
+  ...localized({ en: 'Number of questions', es: 'Número de preguntas' }),
+  min_value: SETTINGS_LIMITS.questionCount.min,
+  max_value: SETTINGS_LIMITS.questionCount.max,
+};
+
+const secondsOption: APIApplicationCommandOption = {
+  type: ApplicationCommandOptionType.Integer,
+  name: 'seconds',
+  ...localized({ en: 'Seconds per question', es: 'Segundos por pregunta' }),
+  min_value: SETTINGS_LIMITS.secondsPerQuestion.min,
+  max_value: SETTINGS_LIMITS.secondsPerQuestion.max,
+};
+
 const guildOnly = { contexts: [InteractionContextType.Guild] };
 const manageServerOnly = String(PermissionFlagsBits.ManageGuild);
 
@@ -62,20 +79,8 @@ export const triviaCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
           autocomplete: true,
           max_length: 100,
         },
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: 'questions',
-          ...localized({ en: 'Number of questions', es: 'Número de preguntas' }),
-          min_value: SETTINGS_LIMITS.questionCount.min,
-          max_value: SETTINGS_LIMITS.questionCount.max,
-        },
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: 'seconds',
-          ...localized({ en: 'Seconds per question', es: 'Segundos por pregunta' }),
-          min_value: SETTINGS_LIMITS.secondsPerQuestion.min,
-          max_value: SETTINGS_LIMITS.secondsPerQuestion.max,
-        },
+        questionsOption,
+        secondsOption,
         {
           type: ApplicationCommandOptionType.String,
           name: 'difficulty',
@@ -186,20 +191,8 @@ export const adminCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       name: 'defaults',
       ...localized({ en: 'Default game settings', es: 'Ajustes por defecto de las partidas' }),
       options: [
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: 'questions',
-          ...localized({ en: 'Number of questions', es: 'Número de preguntas' }),
-          min_value: SETTINGS_LIMITS.questionCount.min,
-          max_value: SETTINGS_LIMITS.questionCount.max,
-        },
-        {
-          type: ApplicationCommandOptionType.Integer,
-          name: 'seconds',
-          ...localized({ en: 'Seconds per question', es: 'Segundos por pregunta' }),
-          min_value: SETTINGS_LIMITS.secondsPerQuestion.min,
-          max_value: SETTINGS_LIMITS.secondsPerQuestion.max,
-        },
+        questionsOption,
+        secondsOption,
         {
           type: ApplicationCommandOptionType.String,
           name: 'pack',
