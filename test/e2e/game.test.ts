@@ -165,6 +165,32 @@ for (const kind of databaseKinds()) {
       expect(totalPoints._sum.points).toBe(answerPoints._sum.points);
     });
 
+    it('when the same click is delivered twice, then it is acted on once and acknowledged once', async () => {
+      const before = questionMessages().length;
+      await start({ questions: 2, seconds: 10 }).response();
+      await h.advance(1000);
+      const question = await nextQuestion(before);
+      const handle = click(question, 2, players[3]!.id);
+      expect((await handle.response()).content).toMatch(/^Locked in/);
+      const errorsBefore = h.fake.errors.length;
+      expect(h.fake.redeliver(handle)).toBe(1);
+      await expect.poll(() => h.logs.join('').includes('interaction delivered twice')).toBe(true);
+      const gameId = (parseButtonId(buttons(question)[0]!.customId) as { gameId: string }).gameId;
+      expect(
+        await h.bot.database.prisma.answer.count({ where: { round: { gameId }, playerId: players[3]!.id } }),
+      ).toBe(1);
+      expect(h.fake.errors.length).toBe(errorsBefore);
+      await h.fake
+        .sendSlashCommand({
+          guildId: h.guild.id,
+          channelId: h.channel.id,
+          userId: starter.id,
+          name: 'trivia',
+          subcommand: 'stop',
+        })
+        .response();
+    });
+
     it('when someone who is neither the starter nor a moderator stops a game, then it is refused; a moderator can', async () => {
       await start({ questions: 5, seconds: 10 }).response();
       const refused = await h.fake

@@ -13,6 +13,26 @@ import { parseButtonId } from './render/custom-ids.ts';
 import { renderHelp } from './render/info.ts';
 import { replyEphemeral } from './reply.ts';
 
+/** Interactions expire after 15 minutes; this many ids comfortably covers a busy bot's replay window. */
+const RECENT_INTERACTIONS = 50_000;
+
+/** A bounded set of recently seen ids (oldest forgotten first). */
+class RecentIds {
+  private readonly ids = new Set<string>();
+  constructor(private readonly capacity: number) {}
+
+  /** False when the id was already seen. */
+  add(id: string): boolean {
+    if (this.ids.has(id)) return false;
+    this.ids.add(id);
+    if (this.ids.size > this.capacity) {
+      const oldest = this.ids.values().next().value;
+      if (oldest !== undefined) this.ids.delete(oldest);
+    }
+    return true;
+  }
+}
+
 /** Extra handlers registered by feature modules (leaderboard, stats, admin, daily). */
 export interface FeatureHandlers {
   commands: Record<string, (interaction: ChatInputCommandInteraction) => Promise<void>>;
@@ -78,7 +98,17 @@ export function createRouter(
     }
   }
 
+  const seen = new RecentIds(RECENT_INTERACTIONS);
   return async function onInteraction(interaction: Interaction): Promise<void> {
+    // The gateway may deliver an interaction twice (a replay after a resume); acting twice would try a second
+    // acknowledgement, which Discord refuses (40060), and could repeat side effects.
+    if (!seen.add(interaction.id)) {
+      context.logger.warn(
+        { interactionId: interaction.id, guildId: interaction.guildId },
+        'interaction delivered twice',
+      );
+      return;
+    }
     try {
       await route(interaction);
     } catch (error) {

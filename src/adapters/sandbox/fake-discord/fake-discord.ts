@@ -230,6 +230,18 @@ export class FakeDiscord {
     return this.deliver(this.#factory.modalSubmit(input));
   }
 
+  /**
+   * Dispatches an interaction the gateway already delivered once more, as Discord may (a replay after a resume):
+   * the bot must not act on it twice. Returns how many sessions received it.
+   */
+  redeliver(handle: InteractionHandle): number {
+    return this.gateway.dispatch(
+      GatewayDispatchEvents.InteractionCreate,
+      handle.record.payload,
+      handle.record.guildId,
+    );
+  }
+
   private deliver(record: InteractionRecord): InteractionHandle {
     this.world.registerInteraction(record);
     const delivered = this.gateway.dispatch(
