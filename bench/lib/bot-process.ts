@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import type { ChildReply, ChildRequest } from './bot-protocol.ts';
 
 type Reply<T extends ChildReply['type']> = Extract<ChildReply, { type: T }>;
+type StartRequest = Extract<ChildRequest, { type: 'start' }>;
 
 /** The bot (or the bare reference client) in a child process, driven over IPC. */
 export class BotProcess {
@@ -13,6 +14,14 @@ export class BotProcess {
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     return new BotProcess(child);
+  }
+
+  /** Starts the bot (or the bare reference) against `fake` and resolves once it is ready. */
+  async start(
+    fake: { restUrl: string; token: string },
+    options: Omit<StartRequest, 'type' | 'restUrl' | 'token'>,
+  ): Promise<void> {
+    await this.request({ type: 'start', restUrl: fake.restUrl, token: fake.token, ...options }, 'ready');
   }
 
   get pid(): number | undefined {

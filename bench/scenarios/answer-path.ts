@@ -57,18 +57,12 @@ export const answerPath: Scenario = {
       });
 
       bot = BotProcess.spawn();
-      await bot.request(
-        {
-          type: 'start',
-          mode: 'bot',
-          restUrl: fake.restUrl,
-          token: fake.token,
-          database: { kind: 'postgres', url: scratch.url, poolSize: 10 },
-          now: NOW,
-          globalRequestsPerSecond: 1000,
-        },
-        'ready',
-      );
+      await bot.start(fake, {
+        mode: 'bot',
+        database: { kind: 'postgres', url: scratch.url, poolSize: 10 },
+        now: NOW,
+        globalRequestsPerSecond: 1000,
+      });
       await startGames(fake, channels);
       await bot.request({ type: 'advance', ms: 1000, whenPending: CHANNELS }, 'advanced');
       await waitFor(() => {
@@ -102,17 +96,11 @@ export const answerPath: Scenario = {
 
       // The reference logs in with the same token and answers clicks on the same question messages.
       reference = BotProcess.spawn();
-      await reference.request(
-        {
-          type: 'start',
-          mode: 'bare',
-          restUrl: fake.restUrl,
-          token: fake.token,
-          database: { kind: 'pglite-memory' },
-          now: NOW,
-        },
-        'ready',
-      );
+      await reference.start(fake, {
+        mode: 'bare',
+        database: { kind: 'pglite-memory' },
+        now: NOW,
+      });
       const bare = await offerClicks(fake, {
         ratePerSecond: RATE,
         seconds: REFERENCE_SECONDS,

@@ -41,17 +41,11 @@ export const dailyFanout: Scenario = {
       } finally {
         await database.close();
       }
-      await bot.request(
-        {
-          type: 'start',
-          mode: 'bot',
-          restUrl: fake.restUrl,
-          token: fake.token,
-          database: { kind: 'postgres', url: scratch.url, poolSize: 10 },
-          now: NOW,
-        },
-        'ready',
-      );
+      await bot.start(fake, {
+        mode: 'bot',
+        database: { kind: 'postgres', url: scratch.url, poolSize: 10 },
+        now: NOW,
+      });
 
       const posts = new Map<string, number>();
       let lastPostAt = 0;

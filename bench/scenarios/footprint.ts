@@ -118,20 +118,12 @@ async function memoryWithGames(games: number, database: 'postgres' | 'pglite'): 
       const starter = fake.createMember({ guildId: guild.id, username: `starter${i}` });
       return { guild, channel, starter };
     });
-    await bot.request(
-      {
-        type: 'start',
-        mode: 'bot',
-        restUrl: fake.restUrl,
-        token: fake.token,
-        database: scratch
-          ? { kind: 'postgres', url: scratch.url, poolSize: 10 }
-          : { kind: 'pglite', dataDir },
-        now: NOW,
-        globalRequestsPerSecond: 1000,
-      },
-      'ready',
-    );
+    await bot.start(fake, {
+      mode: 'bot',
+      database: scratch ? { kind: 'postgres', url: scratch.url, poolSize: 10 } : { kind: 'pglite', dataDir },
+      now: NOW,
+      globalRequestsPerSecond: 1000,
+    });
     const idle = await bot.request({ type: 'status' }, 'status');
     const startedAt = performance.now();
     await startGames(fake, channels);
@@ -168,17 +160,11 @@ async function bareClientRss(): Promise<number> {
   fake.createGuild({ name: 'Server' });
   const bare = BotProcess.spawn();
   try {
-    await bare.request(
-      {
-        type: 'start',
-        mode: 'bare',
-        restUrl: fake.restUrl,
-        token: fake.token,
-        database: { kind: 'pglite-memory' },
-        now: NOW,
-      },
-      'ready',
-    );
+    await bare.start(fake, {
+      mode: 'bare',
+      database: { kind: 'pglite-memory' },
+      now: NOW,
+    });
     return (await bare.request({ type: 'status' }, 'status')).rss;
   } finally {
     await bare.stop();
