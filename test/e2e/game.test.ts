@@ -60,6 +60,15 @@ for (const kind of databaseKinds()) {
         );
     }
 
+    const messagesWith = (text: string) =>
+      h.fake.channelMessages(h.channel.id).filter((message) => embedText(message).includes(text));
+
+    /** Waits until `count` channel messages contain `text`; returns the first of them. */
+    async function waitForText(text: string, count = 1): Promise<APIMessage> {
+      await expect.poll(() => messagesWith(text).length, { timeout: 10_000 }).toBeGreaterThanOrEqual(count);
+      return messagesWith(text)[0]!;
+    }
+
     const click = (message: APIMessage, choice: number, userId: string, locale?: string) => {
       const button = buttons(message)[choice]!;
       return h.fake.clickButton({
@@ -104,15 +113,7 @@ for (const kind of databaseKinds()) {
       // Clicked as time ran out, while the buttons still looked enabled.
       const late = await click(q1, 0, spanish.id, 'es-ES').response();
       expect(late.content).toBe(t('es', 'answer.tooLate'));
-      await expect
-        .poll(
-          () => h.fake.channelMessages(h.channel.id).some((m) => embedText(m).includes('The answer was')),
-          { timeout: 10_000 },
-        )
-        .toBe(true);
-      const reveal = h.fake
-        .channelMessages(h.channel.id)
-        .find((m) => embedText(m).includes('The answer was'))!;
+      const reveal = await waitForText('The answer was');
       expect(embedText(reveal)).toMatch(/A: 13 · B: 13 · C: 12 · D: 12/);
       expect(embedText(reveal)).toMatch(/\|\|From the synopsis: "Source sentence number \d\."\|\|/);
       expect(embedText(reveal)).toMatch(/Standings\n1\. <@\d+>: \d+ pts/);
@@ -123,14 +124,8 @@ for (const kind of databaseKinds()) {
       await h.advance(2000);
       const q2 = await nextQuestion(1);
       await Promise.all(players.map((player) => click(q2, 0, player.id).response()));
-      await expect
-        .poll(
-          () =>
-            h.fake.channelMessages(h.channel.id).filter((m) => embedText(m).includes('The answer was'))
-              .length,
-          { timeout: 10_000 },
-        )
-        .toBe(2);
+      await waitForText('The answer was', 2);
+      expect(messagesWith('The answer was')).toHaveLength(2);
       expect(embedText(h.fake.channelMessages(h.channel.id).at(-1)!)).toMatch(/closed early/);
 
       await h.advance(2000);
@@ -138,15 +133,7 @@ for (const kind of databaseKinds()) {
       const spanishReply = await click(q3, 1, spanish.id, 'es-ES').response();
       expect(spanishReply.content).toMatch(/^Respuesta fijada: \*\*.+\*\*/);
       await h.advance(10_000);
-      await expect
-        .poll(
-          () => h.fake.channelMessages(h.channel.id).some((m) => embedText(m).includes('Final standings')),
-          { timeout: 10_000 },
-        )
-        .toBe(true);
-      const final = h.fake
-        .channelMessages(h.channel.id)
-        .find((m) => embedText(m).includes('Final standings'))!;
+      const final = await waitForText('Final standings');
       expect(embedText(final)).toMatch(/That was the last question/);
       expect(embedText(final)).toMatch(/🏆 <@\d+> wins with \d+ points!/);
 
@@ -217,15 +204,7 @@ for (const kind of databaseKinds()) {
         .response();
       expect(stopped.content).toBe('Game stopped.');
       expect(h.bot.games.runningGameIn(h.channel.id)).toBeUndefined();
-      await expect
-        .poll(
-          () =>
-            h.fake
-              .channelMessages(h.channel.id)
-              .some((m) => embedText(m).includes('The game was stopped by')),
-          { timeout: 10_000 },
-        )
-        .toBe(true);
+      await waitForText('The game was stopped by');
     });
 
     it('when nobody answers three questions in a row, then the game ends as idle', async () => {
@@ -237,15 +216,7 @@ for (const kind of databaseKinds()) {
         await h.advance(10_000);
         if (round < 2) await h.advance(2000);
       }
-      await expect
-        .poll(
-          () =>
-            h.fake
-              .channelMessages(h.channel.id)
-              .some((m) => embedText(m).includes('Nobody answered 3 questions in a row')),
-          { timeout: 10_000 },
-        )
-        .toBe(true);
+      await waitForText('Nobody answered 3 questions in a row');
       const gameId = (parseButtonId(buttons(questionMessages().at(-1)!)[0]!.customId) as { gameId: string })
         .gameId;
       const game = await h.bot.database.prisma.game.findUniqueOrThrow({ where: { id: gameId } });
