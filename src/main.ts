@@ -37,6 +37,13 @@ export type { RunningBot, RuntimeOptions };
 
 export const PACKS_DIR = path.resolve(import.meta.dirname, '..', 'questions', 'packs');
 
+/**
+ * Answers per statement (group commit across games). A PostgreSQL server writes a few hundred answers in tens of
+ * milliseconds on another process; PGlite runs each statement on this thread, so its writes stay short.
+ */
+const POSTGRES_ANSWERS_PER_WRITE = 200;
+const PGLITE_ANSWERS_PER_WRITE = 10;
+
 export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningBot> {
   const { config } = options;
   const logger = options.logger ?? createLogger({ level: config.logLevel, secrets: [options.token] });
@@ -70,6 +77,8 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       rng: { create: createRng },
       logger,
       ...(options.timing ? { timing: options.timing } : {}),
+      maxAnswersPerWrite:
+        database.kind === 'postgres' ? POSTGRES_ANSWERS_PER_WRITE : PGLITE_ANSWERS_PER_WRITE,
     });
     const daily = new DailyService({
       store: new PrismaDailyStore(database.prisma),

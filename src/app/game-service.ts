@@ -28,6 +28,7 @@ import type {
 } from '../core/storage.ts';
 import type { GameAnnouncer } from './game-announcer.ts';
 import type { AppLogger } from './logger-port.ts';
+import { AnswerWriter } from './answer-writer.ts';
 import { SerialQueue } from './serial-queue.ts';
 
 export interface GameTiming {
@@ -46,8 +47,11 @@ export const DEFAULT_TIMING: GameTiming = { firstQuestionDelayMs: 3000, revealPa
 const STEP_RETRY_MS = 2000;
 const STEP_ATTEMPTS = 5;
 
-/** The most answers written in one statement (see drainInbox). */
-const MAX_ANSWERS_PER_WRITE = 10;
+/**
+ * The most answers written in one statement unless the composition root sets it (see AnswerWriter): small enough
+ * for an in-process database.
+ */
+const DEFAULT_MAX_ANSWERS_PER_WRITE = 10;
 
 /** How many of a channel's last questions a new game avoids. */
 const RECENT_QUESTION_WINDOW = 500;
@@ -131,16 +135,24 @@ export interface GameServiceDeps {
   rng: RngFactory;
   logger: AppLogger;
   timing?: GameTiming;
+  /** Answers per statement, across games (group commit); a server database takes more than an embedded one. */
+  maxAnswersPerWrite?: number;
 }
 
 export class GameService {
   private readonly byChannel = new Map<string, Session>();
   private readonly byGame = new Map<string, Session>();
   private readonly timing: GameTiming;
+  private readonly writer: AnswerWriter;
   private accepting = true;
 
   constructor(private readonly deps: GameServiceDeps) {
     this.timing = deps.timing ?? DEFAULT_TIMING;
+    this.writer = new AnswerWriter(
+      deps.games,
+      deps.maxAnswersPerWrite ?? DEFAULT_MAX_ANSWERS_PER_WRITE,
+      deps.logger,
+    );
   }
 
   runningGameIn(channelId: string): { gameId: string; messageId: string | undefined } | undefined {
@@ -152,6 +164,14 @@ export class GameService {
   backlog(gameId: string): number {
     const session = this.byGame.get(gameId);
     return session ? session.queue.size + session.inbox.length : 0;
+  }
+
+  /**
+   * True when a click on this game will wait behind more than one full write: worth acknowledging at once rather
+   * than risking Discord's 3-second window. Fewer clicks than that ride along in the next write.
+   */
+  isBackedUp(gameId: string): boolean {
+    return this.backlog(gameId) >= this.writer.maxAnswersPerWrite;
   }
 
   get runningGameCount(): number {
@@ -282,9 +302,8 @@ export class GameService {
   }
 
   private async drainInbox(session: Session): Promise<void> {
-    // Capped: one huge statement would hold an in-process database (PGlite) for long enough to delay the very
-    // acknowledgements the batching is for; between batches the queue yields to the event loop.
-    const batch = session.inbox.splice(0, MAX_ANSWERS_PER_WRITE);
+    // Capped like the writer's statements; between batches the queue yields to the event loop.
+    const batch = session.inbox.splice(0, this.writer.maxAnswersPerWrite);
     let working = session.state;
     const events: GameEvent[] = [];
     const locked: { item: PendingAnswer; answer: LockedAnswer; record: AnswerRecord }[] = [];
@@ -323,13 +342,12 @@ export class GameService {
         });
         continue;
       }
-      const record = this.answerRecord(session, request, result.answer, phase.round.openedAt, at);
-      const batchPeriods = locked[0]?.record.periods.join();
-      if (!session.roundId || (batchPeriods !== undefined && batchPeriods !== record.periods.join())) {
-        // Midnight passed inside the batch: the rest goes in the next write, with its own periods.
+      if (!session.roundId) {
+        // The round's row is still being written (its step is queued before this one): the rest waits for it.
         session.inbox.unshift(...batch.slice(position));
         break;
       }
+      const record = this.answerRecord(session, request, result.answer, phase.round.openedAt, at);
       working = result.state;
       events.push(...result.events);
       locked.push({ item, answer: result.answer, record });
@@ -339,7 +357,7 @@ export class GameService {
     if (locked.length > 0) {
       let results: RecordAnswerResult[];
       try {
-        results = await this.deps.games.recordAnswers(locked.map((entry) => entry.record));
+        results = await this.writer.write(locked.map((entry) => entry.record));
       } catch (error) {
         // Nothing of this batch is kept: the state stays as it was and every player may click again.
         this.deps.logger.error({ err: error, gameId: session.state.gameId }, 'answers not saved');

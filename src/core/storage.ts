@@ -112,7 +112,7 @@ export interface GameStore {
   /** Durable before it resolves; a second answer for the same round and player is a duplicate, not an error. */
   recordAnswer(answer: AnswerRecord): Promise<RecordAnswerResult>;
   /**
-   * The same for answers to one round with the same periods, in one atomic write; results in input order.
+   * The same for many answers (any rounds, servers and periods) in one atomic write; results in input order.
    * A player appears at most once per batch.
    */
   recordAnswers(batch: readonly AnswerRecord[]): Promise<RecordAnswerResult[]>;

@@ -19,18 +19,6 @@ export { GLOBAL_SCOPE };
 /** Width of ScoreHistogram's coarse bands (its other rows count exact points); the migration uses the same. */
 export const HISTOGRAM_BAND = 1024;
 
-function sameBatch(a: AnswerRecord, b: AnswerRecord): boolean {
-  return (
-    a.roundId === b.roundId &&
-    a.gameId === b.gameId &&
-    a.serverId === b.serverId &&
-    a.packId === b.packId &&
-    a.season === b.season &&
-    a.periods.join() === b.periods.join() &&
-    a.globalPeriods.join() === b.globalPeriods.join()
-  );
-}
-
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }
@@ -96,28 +84,33 @@ export class PrismaGameStore implements GameStore {
   }
 
   /**
-   * One statement, so one implicit transaction, for a whole batch of answers to one round (a burst of clicks is
-   * one write, not fifty): the players, the answers (unique per round and player), the leaderboard totals of every
-   * period, their histogram and the stats are all written, or none is. A duplicate answer writes nothing.
+   * One statement, so one implicit transaction, for a whole batch of answers (a burst of clicks, or clicks from
+   * many games written together: one write, not fifty): the players, the answers (unique per round and player),
+   * the leaderboard totals of every period, their histogram and the stats are all written, or none is. A duplicate
+   * answer writes nothing. Answers may belong to different rounds, servers, seasons and periods, but a player
+   * appears at most once: two answers of one player would upsert the same global total twice in one statement.
    * Rows are written in key order, so concurrent batches lock shared rows in the same order and cannot deadlock.
    */
   async recordAnswers(batch: readonly AnswerRecord[]): Promise<RecordAnswerResult[]> {
-    const first = batch[0];
-    if (!first) return [];
-    for (const answer of batch) {
-      if (!sameBatch(first, answer))
-        throw new Error('recordAnswers: a batch must be one round, server, season and period set');
-    }
+    if (batch.length === 0) return [];
     const playerIds = batch.map((answer) => answer.playerId);
     if (new Set(playerIds).size !== playerIds.length)
       throw new Error('recordAnswers: a player appears twice in a batch');
+    // Each answer counts in its server's periods (this season) and in the global periods (season 1).
+    const scopes = batch.flatMap((answer) => [
+      ...answer.periods.map((period) => [answer.playerId, answer.serverId, answer.season, period] as const),
+      ...answer.globalPeriods.map((period) => [answer.playerId, GLOBAL_SCOPE, 1, period] as const),
+    ]);
     const rows = await this.prisma.$queryRaw<{ inserted: string[] }[]>`
       WITH input AS (
         SELECT * FROM unnest(
+          ${batch.map((a) => a.roundId)}::uuid[], ${batch.map((a) => a.gameId)}::uuid[],
+          ${batch.map((a) => a.serverId)}::text[], ${batch.map((a) => a.packId)}::text[],
           ${playerIds}::text[], ${batch.map((a) => a.playerName)}::text[], ${batch.map((a) => a.choiceIndex)}::int[],
           ${batch.map((a) => a.correct)}::boolean[], ${batch.map((a) => a.points)}::int[],
           ${batch.map((a) => a.latencyMs)}::int[], ${batch.map((a) => new Date(a.answeredAt))}::timestamptz[]
-        ) AS t(player_id, player_name, choice_index, correct, points, latency_ms, answered_at)
+        ) AS t(round_id, game_id, server_id, pack_id, player_id, player_name, choice_index, correct, points,
+               latency_ms, answered_at)
       ), player AS (
         INSERT INTO "Player" (id, "displayName", "createdAt", "updatedAt")
         SELECT player_id, player_name, now(), now() FROM input ORDER BY player_id
@@ -125,21 +118,22 @@ export class PrismaGameStore implements GameStore {
         RETURNING id
       ), answer AS (
         INSERT INTO "Answer" (id, "roundId", "playerId", "serverId", "packId", "choiceIndex", correct, points, "latencyMs", "answeredAt")
-        SELECT gen_random_uuid(), ${first.roundId}::uuid, input.player_id, ${first.serverId}, ${first.packId},
+        SELECT gen_random_uuid(), input.round_id, input.player_id, input.server_id, input.pack_id,
                input.choice_index, input.correct, input.points, input.latency_ms, input.answered_at
         FROM input JOIN player ON player.id = input.player_id
-        ORDER BY input.player_id
+        ORDER BY input.round_id, input.player_id
         ON CONFLICT ("roundId", "playerId") DO NOTHING
-        RETURNING "playerId", points, correct, "latencyMs", "answeredAt"
+        RETURNING "playerId", "serverId", points, correct, "latencyMs", "answeredAt"
       ), scopes AS (
-        SELECT ${first.serverId}::text AS scope, ${first.season}::int AS season, unnest(${first.periods}::text[]) AS period
-        UNION ALL
-        SELECT ${GLOBAL_SCOPE}::text, 1, unnest(${first.globalPeriods}::text[])
+        SELECT * FROM unnest(
+          ${scopes.map((s) => s[0])}::text[], ${scopes.map((s) => s[1])}::text[],
+          ${scopes.map((s) => s[2])}::int[], ${scopes.map((s) => s[3])}::text[]
+        ) AS s(player_id, scope, season, period)
       ), totals AS (
         INSERT INTO "ScoreTotal" (scope, season, period, "playerId", points, correct, answered, "accuracyBp", "reachedAt")
         SELECT scopes.scope, scopes.season, scopes.period, answer."playerId", answer.points, answer.correct::int, 1,
                CASE WHEN answer.correct THEN 10000 ELSE 0 END, answer."answeredAt"
-        FROM answer CROSS JOIN scopes
+        FROM answer JOIN scopes ON scopes.player_id = answer."playerId"
         ORDER BY 1, 2, 3, 4
         ON CONFLICT (scope, season, period, "playerId") DO UPDATE SET
           points = "ScoreTotal".points + EXCLUDED.points,
@@ -170,8 +164,9 @@ export class PrismaGameStore implements GameStore {
       ), stats AS (
         INSERT INTO "PlayerStats" (scope, "playerId", "gamesPlayed", "fastestCorrectMs", "currentRun", "bestRun", "lastGameId")
         SELECT s.scope, answer."playerId", 1, CASE WHEN answer.correct THEN answer."latencyMs" END,
-               answer.correct::int, answer.correct::int, ${first.gameId}::uuid
-        FROM answer CROSS JOIN (VALUES (${first.serverId}::text), (${GLOBAL_SCOPE}::text)) AS s(scope)
+               answer.correct::int, answer.correct::int, input.game_id
+        FROM answer JOIN input ON input.player_id = answer."playerId"
+        CROSS JOIN LATERAL (VALUES (answer."serverId"), (${GLOBAL_SCOPE}::text)) AS s(scope)
         ORDER BY 1, 2
         ON CONFLICT (scope, "playerId") DO UPDATE SET
           "gamesPlayed" = "PlayerStats"."gamesPlayed"

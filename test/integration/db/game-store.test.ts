@@ -142,6 +142,85 @@ describeEachDatabase('game store', (use) => {
     expect(broken).toMatchObject({ currentRun: 0, bestRun: 1 });
   });
 
+  it('when answers from two servers, rounds and days share one statement, then each counts where it belongs', async () => {
+    const otherServer = '110000000000000002';
+    const other = await store.createGame({
+      serverId: otherServer,
+      channelId: '310000000000000002',
+      packId: 'pk',
+      startedBy: 'starter',
+      questionCount: 1,
+      secondsPerQuestion: 20,
+      difficulty: undefined,
+      startedAt: Date.UTC(2026, 10, 23, 0, 30),
+    });
+    if (other.kind !== 'created') throw new Error('expected a new game');
+    const otherRound = await store.openRound({
+      gameId: other.gameId,
+      index: 0,
+      questionId: 'qa',
+      choiceOrder: [0, 1, 2, 3],
+      openedAt: Date.UTC(2026, 10, 23, 0, 30),
+      deadline: Date.UTC(2026, 10, 23, 0, 30, 20),
+    });
+    const here = answer(1, 60, true, 200);
+    const nextDay = ['all', 'day:2026-11-23', 'week:2026-W48', 'month:2026-11'];
+    const there: AnswerRecord = {
+      ...answer(0, 61, true, 300),
+      roundId: otherRound,
+      gameId: other.gameId,
+      serverId: otherServer,
+      season: 3,
+      periods: nextDay,
+      globalPeriods: nextDay,
+    };
+    const results = await store.recordAnswers([here, there, answer(0, 0, true, 150)]);
+    expect(results).toEqual([{ kind: 'recorded' }, { kind: 'recorded' }, { kind: 'duplicate' }]);
+
+    const { prisma } = use();
+    const totals = await prisma.scoreTotal.findMany({
+      where: { playerId: { in: [here.playerId, there.playerId] } },
+      select: { scope: true, season: true, period: true, playerId: true, points: true },
+      orderBy: [{ playerId: 'asc' }, { scope: 'asc' }, { period: 'asc' }],
+    });
+    const expected = (playerId: string, scope: string, season: number, periods: string[], points: number) =>
+      periods.map((period) => ({ scope, season, period, playerId, points }));
+    expect(totals).toEqual(
+      [
+        ...expected(here.playerId, SERVER, 1, [...here.periods].sort(), 200),
+        ...expected(here.playerId, 'global', 1, [...here.periods].sort(), 200),
+        ...expected(there.playerId, otherServer, 3, [...nextDay].sort(), 300),
+        ...expected(there.playerId, 'global', 1, [...nextDay].sort(), 300),
+      ].sort(
+        (a, b) =>
+          a.playerId.localeCompare(b.playerId) ||
+          a.scope.localeCompare(b.scope) ||
+          a.period.localeCompare(b.period),
+      ),
+    );
+    const stats = await prisma.playerStats.findMany({
+      where: { playerId: there.playerId },
+      select: { scope: true, lastGameId: true, gamesPlayed: true },
+      orderBy: { scope: 'asc' },
+    });
+    expect(stats).toEqual([
+      { scope: otherServer, lastGameId: other.gameId, gamesPlayed: 1 },
+      { scope: 'global', lastGameId: other.gameId, gamesPlayed: 1 },
+    ]);
+    const histogram = await prisma.scoreHistogram.findFirst({
+      where: { scope: otherServer, season: 3, period: 'day:2026-11-23', size: 1, start: 300 },
+    });
+    expect(histogram?.players).toBe(1);
+    await store.endGame(other.gameId, 'finished', Date.UTC(2026, 10, 23, 0, 31));
+  });
+
+  it('when one player appears twice in a batch, then nothing is written and the batch is refused', async () => {
+    const twice = [answer(1, 70, true, 100), answer(0, 70, true, 100)];
+    await expect(store.recordAnswers(twice)).rejects.toThrow(/appears twice/);
+    const { prisma } = use();
+    expect(await prisma.answer.count({ where: { playerId: twice[0]!.playerId } })).toBe(0);
+  });
+
   it('when the game ends, then the channel is free and recent questions are listed newest first', async () => {
     await store.closeRound(roundIds[1]!, Date.UTC(2026, 10, 22, 10, 1, 20), 'deadline');
     await store.endGame(gameId, 'finished', Date.UTC(2026, 10, 22, 10, 2));

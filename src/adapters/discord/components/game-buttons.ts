@@ -6,12 +6,6 @@ import { replyLang, storedPlayerName, type BotContext } from '../context.ts';
 import type { ButtonAction } from '../render/custom-ids.ts';
 import { DEFER_AFTER_MS, replyEphemeralWithin } from '../reply.ts';
 
-/**
- * With an answer already queued for the game (a burst of clicks), the reply is deferred at once: waiting
- * for the database first could miss Discord's 3-second window for the clicks at the back of the queue.
- */
-const BACKLOG_DEFER_THRESHOLD = 1;
-
 function answerText(lang: Lang, outcome: AnswerOutcome): string {
   switch (outcome.kind) {
     case 'locked':
@@ -40,7 +34,8 @@ export async function handleGameButton(
 ): Promise<void> {
   const langPromise = replyLang(context, interaction);
   if (action.kind === 'answer') {
-    const deferAfterMs = context.games.backlog(action.gameId) >= BACKLOG_DEFER_THRESHOLD ? 0 : DEFER_AFTER_MS;
+    // Behind a burst bigger than one write, waiting for the database first could miss Discord's 3-second window.
+    const deferAfterMs = context.games.isBackedUp(action.gameId) ? 0 : DEFER_AFTER_MS;
     const outcome = context.games.answer({
       gameId: action.gameId,
       roundIndex: action.roundIndex,
