@@ -14,7 +14,7 @@ import { PrismaDailyStore } from './adapters/db/daily-store.ts';
 import { openDatabase } from './adapters/db/database.ts';
 import { PrismaGameStore } from './adapters/db/game-store.ts';
 import { PrismaLeaderboardStore } from './adapters/db/leaderboard-store.ts';
-import { databaseOptions } from './adapters/db/options.ts';
+import { answersPerWrite, databaseOptions } from './adapters/db/options.ts';
 import { syncPacks } from './adapters/db/pack-sync.ts';
 import { PrismaPlayerStatsStore } from './adapters/db/player-stats-store.ts';
 import { PrismaSettingsStore } from './adapters/db/settings-store.ts';
@@ -36,13 +36,6 @@ import { createLogger } from './logger.ts';
 export type { RunningBot, RuntimeOptions };
 
 export const PACKS_DIR = path.resolve(import.meta.dirname, '..', 'questions', 'packs');
-
-/**
- * Answers per statement (group commit across games). A PostgreSQL server writes a few hundred answers in tens of
- * milliseconds on another process; PGlite runs each statement on this thread, so its writes stay short.
- */
-const POSTGRES_ANSWERS_PER_WRITE = 200;
-const PGLITE_ANSWERS_PER_WRITE = 10;
 
 export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningBot> {
   const { config } = options;
@@ -77,8 +70,7 @@ export async function startPlotTrivia(options: RuntimeOptions): Promise<RunningB
       rng: { create: createRng },
       logger,
       ...(options.timing ? { timing: options.timing } : {}),
-      maxAnswersPerWrite:
-        database.kind === 'postgres' ? POSTGRES_ANSWERS_PER_WRITE : PGLITE_ANSWERS_PER_WRITE,
+      maxAnswersPerWrite: answersPerWrite(database.kind),
     });
     const daily = new DailyService({
       store: new PrismaDailyStore(database.prisma),
