@@ -125,14 +125,20 @@ export const answerPath: Scenario = {
       );
       if (real.deferred > 0)
         notes.push(
-          `${real.deferred} clicks were deferred by the bot (answers already queued for that game, or work over 1.5 s) ` +
+          `${real.deferred} clicks were deferred by the bot (queued behind more than one full write for that game, or ` +
+            `work over 1.5 s) ` +
             `and answered by an edit; ${real.unanswered} had no "Locked in" 15 s after the last click (the bot was then ended).`,
         );
+      notes.push(
+        `Write path: the answers of all 200 games that arrive while a write is in flight are written together in the ` +
+          `next statement (AnswerWriter, up to 200 answers per statement on PostgreSQL), each answer with its leaderboard ` +
+          `totals, histogram and stats; a click is acknowledged ("Locked in") only after its statement commits. Each ` +
+          `answer's leaderboard periods come from its local date alone (periodKeysAt), not from the periods' bounds.`,
+      );
       if (real.achievedPerSecond < RATE * 0.98)
         notes.push(
-          `Why: each game records its answers one at a time (its SerialQueue awaits recordAnswer before the next), and ` +
-            `recordAnswer's throughput on this machine is a few hundred per second at best (scenario 2), so answers queue, ` +
-            `get deferred and wait their turn: the achieved rate is the database's write rate, not the offered 500/s.`,
+          `Why under the offered rate: answers waited for the database (see scenario 2's write rate) or for the bot's ` +
+            `event loop (CPU and loop delay above); a machine shared with other work shows both.`,
         );
       if (botStatus.errorLogs > 0) notes.push(`bot error log, last: ${botStatus.lastError}`);
       if (real.sampleWrong.length > 0)

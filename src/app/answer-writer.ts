@@ -17,7 +17,8 @@ interface PendingGroup {
 
 export class AnswerWriter {
   private pending: PendingGroup[] = [];
-  private flushing: Promise<void> | undefined;
+  /** The one write loop, while there is anything to write: one statement at a time, so shared rows never wait. */
+  private writing: Promise<void> | undefined;
 
   /**
    * @param maxAnswersPerWrite a cap per statement: an in-process database (PGlite) runs each statement on this
@@ -37,21 +38,18 @@ export class AnswerWriter {
     if (records.length === 0) return Promise.resolve([]);
     return new Promise((resolve, reject) => {
       this.pending.push({ records, resolve, reject });
-      // The first write starts on the next turn of the event loop, so clicks delivered together share it.
-      this.flushing ??= new Promise<void>((started) => setImmediate(started)).then(() => this.flush());
+      this.writing ??= this.writeUntilDone();
     });
   }
 
-  /** Resolves once everything written so far is settled. */
-  async drain(): Promise<void> {
-    await this.flushing;
-  }
-
-  private async flush(): Promise<void> {
+  private async writeUntilDone(): Promise<void> {
+    // Starts on the next turn of the event loop, so clicks delivered together share the first write.
+    await new Promise((started) => setImmediate(started));
     try {
       while (this.pending.length > 0) await this.writeBatch(this.takeBatch());
     } finally {
-      this.flushing = undefined;
+      // In the same turn as the loop's last look at `pending`: a write queued after it starts a new loop.
+      this.writing = undefined;
     }
   }
 

@@ -13,7 +13,7 @@ import {
 } from '../core/game/machine.ts';
 import type { GameEvent, GameState, LockedAnswer } from '../core/game/types.ts';
 import { resolveChannelLocale } from '../core/i18n/locale.ts';
-import { periodsAt } from '../core/leaderboard/periods.ts';
+import { periodKeysAt } from '../core/leaderboard/periods.ts';
 import type { Clock, RngFactory, TimerHandle, Timers } from '../core/ports.ts';
 import type { Difficulty, Lang } from '../core/questions/question.ts';
 import { selectQuestions } from '../core/questions/selection.ts';
@@ -401,8 +401,8 @@ export class GameService {
       latencyMs: Math.max(0, at - openedAt),
       answeredAt: at,
       season: session.season,
-      periods: periodsAt(at, session.timeZone).map((period) => period.key),
-      globalPeriods: periodsAt(at, 'UTC').map((period) => period.key),
+      periods: periodKeysAt(at, session.timeZone),
+      globalPeriods: periodKeysAt(at, 'UTC'),
     };
   }
 

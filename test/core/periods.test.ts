@@ -5,6 +5,7 @@ import {
   MIN_EPOCH_MS,
   periodAt,
   periodKey,
+  periodKeysAt,
   periodsAt,
 } from '../../src/core/leaderboard/periods.ts';
 
@@ -83,5 +84,25 @@ describe('periods', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it("when only the keys are asked for, then they are exactly the periods' keys, at any instant and zone", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1999, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom('UTC', 'Europe/Madrid', 'America/Santiago', 'Australia/Lord_Howe', 'Pacific/Apia'),
+        (t, zone) => {
+          expect(periodKeysAt(t, zone)).toEqual(periodsAt(t, zone).map((p) => p.key));
+        },
+      ),
+      { numRuns: 500 },
+    );
+    // ISO week-years differ from calendar years at the turn of the year.
+    expect(periodKeysAt(Date.UTC(2026, 11, 31, 12), 'UTC')).toEqual([
+      'day:2026-12-31',
+      'week:2026-W53',
+      'month:2026-12',
+      'all',
+    ]);
   });
 });

@@ -114,4 +114,13 @@ describe('time zones', () => {
       { numRuns: 300 },
     );
   });
+
+  it('when the zone is UTC, then the shortcut reads the same wall clock as the tz database does', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -64_000_000_000_000, max: 8_000_000_000_000 }), (t) => {
+        expect(wallClock(t, 'UTC')).toEqual(wallClock(t, 'Etc/UTC'));
+      }),
+      { numRuns: 500 },
+    );
+  });
 });

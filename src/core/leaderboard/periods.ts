@@ -35,36 +35,61 @@ export function periodAt(kind: PeriodKind, now: number, timeZone: string): Perio
   if (kind === 'all') return { kind, key: 'all', start: MIN_EPOCH_MS, end: MAX_EPOCH_MS };
   const today = localDate(now, timeZone);
   const midnight = (date: LocalDateString): number => zonedTimeToEpoch(date, '00:00', timeZone);
+  const key = keyOn(kind, today);
 
   switch (kind) {
     case 'day':
-      return { kind, key: `day:${today}`, start: midnight(today), end: midnight(addDays(today, 1)) };
+      return { kind, key, start: midnight(today), end: midnight(addDays(today, 1)) };
     case 'week': {
       const monday = addDays(today, 1 - isoWeekday(today));
-      const { year, week } = isoWeek(today);
-      return {
-        kind,
-        key: `week:${year}-W${pad2(week)}`,
-        start: midnight(monday),
-        end: midnight(addDays(monday, 7)),
-      };
+      return { kind, key, start: midnight(monday), end: midnight(addDays(monday, 7)) };
     }
     case 'month': {
-      const ymd = parseLocalDate(today);
-      const year = ymd?.year ?? 1970;
-      const month = ymd?.month ?? 1;
+      const { year, month } = yearMonth(today);
       const first = `${String(year).padStart(4, '0')}-${pad2(month)}-01`;
       const nextFirst =
         month === 12
           ? `${String(year + 1).padStart(4, '0')}-01-01`
           : `${first.slice(0, 5)}${pad2(month + 1)}-01`;
-      return { kind, key: `month:${first.slice(0, 7)}`, start: midnight(first), end: midnight(nextFirst) };
+      return { kind, key, start: midnight(first), end: midnight(nextFirst) };
+    }
+  }
+}
+
+function yearMonth(date: LocalDateString): { year: number; month: number } {
+  const ymd = parseLocalDate(date);
+  return { year: ymd?.year ?? 1970, month: ymd?.month ?? 1 };
+}
+
+/** The key of the period of `kind` that contains the local date `today`. */
+function keyOn(kind: PeriodKind, today: LocalDateString): string {
+  switch (kind) {
+    case 'all':
+      return 'all';
+    case 'day':
+      return `day:${today}`;
+    case 'week': {
+      const { year, week } = isoWeek(today);
+      return `week:${year}-W${pad2(week)}`;
+    }
+    case 'month': {
+      const { year, month } = yearMonth(today);
+      return `month:${String(year).padStart(4, '0')}-${pad2(month)}`;
     }
   }
 }
 
 export function periodKey(kind: PeriodKind, now: number, timeZone: string): string {
   return periodAt(kind, now, timeZone).key;
+}
+
+/**
+ * The keys of every period `now` falls in, the same as periodsAt's: what each answer is credited to. Only the
+ * local date is needed, not the periods' bounds (which cost a dozen time-zone conversions): this runs per click.
+ */
+export function periodKeysAt(now: number, timeZone: string): string[] {
+  const today = localDate(now, timeZone);
+  return PERIOD_KINDS.map((kind) => keyOn(kind, today));
 }
 
 /** Every period `now` falls in, e.g. to credit a score to each leaderboard at once. */

@@ -50,18 +50,26 @@ export interface WallClock {
 }
 
 export function wallClock(epochMs: number, timeZone: string): WallClock {
-  const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
-  const get = (type: Intl.DateTimeFormatPartTypes): number =>
-    Number(parts.find((p) => p.type === type)?.value);
-  const bc = parts.find((p) => p.type === 'era')?.value === 'BC';
-  return {
-    year: bc ? 1 - get('year') : get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
+  if (timeZone === 'UTC') {
+    // No formatter needed (and this is the global leaderboard's zone, asked on every answer).
+    const date = new Date(epochMs);
+    return {
+      year: date.getUTCFullYear(),
+      month: date.getUTCMonth() + 1,
+      day: date.getUTCDate(),
+      hour: date.getUTCHours(),
+      minute: date.getUTCMinutes(),
+      second: date.getUTCSeconds(),
+    };
+  }
+  const clock: WallClock = { year: 0, month: 0, day: 0, hour: 0, minute: 0, second: 0 };
+  let bc = false;
+  for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
+    if (part.type === 'era') bc = part.value === 'BC';
+    else if (part.type in clock) clock[part.type as keyof WallClock] = Number(part.value);
+  }
+  if (bc) clock.year = 1 - clock.year;
+  return clock;
 }
 
 /** The calendar date at `epochMs` in `timeZone`, as 'YYYY-MM-DD'. */
