@@ -107,6 +107,7 @@ async function handle(request: ChildRequest): Promise<void> {
         rss: process.memoryUsage().rss,
         heapUsed: process.memoryUsage().heapUsed,
         runningGames: bot?.games.runningGameCount ?? 0,
+        answerWrites: bot?.games.answerWrites ?? { statements: 0, answers: 0 },
         pendingTimers: time?.pendingCount ?? 0,
         ...problems,
       });

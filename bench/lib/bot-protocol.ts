@@ -26,6 +26,7 @@ export type ChildReply =
       rss: number;
       heapUsed: number;
       runningGames: number;
+      answerWrites: { statements: number; answers: number };
       pendingTimers: number;
       errorLogs: number;
       warnLogs: number;

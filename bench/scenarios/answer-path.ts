@@ -130,10 +130,12 @@ export const answerPath: Scenario = {
             `and answered by an edit; ${real.unanswered} had no "Locked in" 15 s after the last click (the bot was then ended).`,
         );
       notes.push(
-        `Write path: the answers of all 200 games that arrive while a write is in flight are written together in the ` +
-          `next statement (AnswerWriter, up to 200 answers per statement on PostgreSQL), each answer with its leaderboard ` +
-          `totals, histogram and stats; a click is acknowledged ("Locked in") only after its statement commits. Each ` +
-          `answer's leaderboard periods come from its local date alone (periodKeysAt), not from the periods' bounds.`,
+        `Write path: the answers of all ${CHANNELS} games that arrive while a write is in flight are written together ` +
+          `in the next statement (AnswerWriter, up to 200 answers per statement on PostgreSQL), each answer with its ` +
+          `leaderboard totals, histogram and stats; a click is acknowledged ("Locked in") only after its statement ` +
+          `commits. This run: ${botStatus.answerWrites.answers.toLocaleString('en-US')} answers in ` +
+          `${botStatus.answerWrites.statements.toLocaleString('en-US')} statements (mean ` +
+          `${round(botStatus.answerWrites.answers / Math.max(1, botStatus.answerWrites.statements), 1)} per statement).`,
       );
       if (real.achievedPerSecond < RATE * 0.98)
         notes.push(

@@ -19,6 +19,8 @@ export class AnswerWriter {
   private pending: PendingGroup[] = [];
   /** The one write loop, while there is anything to write: one statement at a time, so shared rows never wait. */
   private writing: Promise<void> | undefined;
+  /** Statements that committed and the answers they carried: how well clicks are being grouped. */
+  readonly written = { statements: 0, answers: 0 };
 
   /**
    * @param maxAnswersPerWrite a cap per statement: an in-process database (PGlite) runs each statement on this
@@ -78,7 +80,10 @@ export class AnswerWriter {
 
   private async writeBatch(batch: PendingGroup[]): Promise<void> {
     try {
-      const results = await this.store.recordAnswers(batch.flatMap((group) => group.records));
+      const records = batch.flatMap((group) => group.records);
+      const results = await this.store.recordAnswers(records);
+      this.written.statements++;
+      this.written.answers += records.length;
       let offset = 0;
       for (const group of batch) {
         group.resolve(results.slice(offset, offset + group.records.length));

@@ -174,6 +174,11 @@ export class GameService {
     return this.backlog(gameId) >= this.writer.maxAnswersPerWrite;
   }
 
+  /** Answer statements committed so far and the answers in them. */
+  get answerWrites(): { statements: number; answers: number } {
+    return { ...this.writer.written };
+  }
+
   get runningGameCount(): number {
     return this.byChannel.size;
   }

@@ -73,6 +73,7 @@ describe('AnswerWriter (group commit across games)', () => {
       ['g2:q0a', 'g2:q0b', 'g3:q1a', 'g3:q1b', 'g4:q2a', 'g4:q2b'],
     ]);
     expect(results.map((result) => result.length)).toEqual([1, 2, 2, 2]);
+    expect(writer.written).toEqual({ statements: 2, answers: 7 });
     expect(results.flat().every((result) => result.kind === 'recorded')).toBe(true);
   });
 
