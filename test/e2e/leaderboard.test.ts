@@ -205,6 +205,35 @@ for (const kind of databaseKinds()) {
       expect(nobody.content).toBe(t('es', 'stats.none', { player: `<@${newcomer.id}>` }));
     });
 
+    it("when a player asks for global stats, then their own are complete and another player's hide pack and streak", async () => {
+      const globalStats = (userId: string, player?: string) =>
+        h.fake
+          .sendSlashCommand({
+            guildId: h.guild.id,
+            channelId: h.channel.id,
+            userId,
+            name: 'stats',
+            options: { scope: 'global', ...(player ? { player } : {}) },
+          })
+          .response();
+      const own = await globalStats(bob.id);
+      const bobGlobal = await h.bot.database.prisma.scoreTotal.findFirstOrThrow({
+        where: { scope: 'global', period: 'all', playerId: bob.id },
+      });
+      const ownText = embedText(own);
+      expect(ownText).toContain(`Puntos\n${formatNumber('es', bobGlobal.points)}`);
+      expect(ownText).toContain('Racha diaria');
+      expect(ownText).toContain('Paquete favorito');
+      expect(own.embeds[0]?.footer?.text).toBe(t('es', 'stats.scopeGlobal'));
+
+      const other = await globalStats(bob.id, alice.id);
+      const otherText = embedText(other);
+      expect(otherText).toContain('Aciertos\n100 %');
+      expect(otherText).not.toContain('Racha diaria');
+      expect(otherText).not.toContain('Paquete favorito');
+      expect(other.embeds[0]?.footer?.text).toBe(t('es', 'stats.scopeGlobal'));
+    });
+
     it('when 100,000 players have scored, then a caller in the middle sees the top 10 and their own rank, and only they can page', async () => {
       const { prisma } = h.bot.database;
       const scopes = [h.guild.id, 'global'];

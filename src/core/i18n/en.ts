@@ -133,6 +133,7 @@ export const en = {
   'stats.noValue': 'none yet',
   'stats.dailyStreakValue': '{current} (best: {best})',
   'stats.scopeServer': 'On this server; points and answers of the current season.',
+  'stats.scopeGlobal': 'Across every server, all time.',
   'forget.confirm':
     'Delete everything Plot Trivia keeps about you, on every server: your answers, your points on every leaderboard (global included), your stats and your daily challenge plays and streaks? This cannot be undone.',
   'forget.confirmButton': 'Yes, delete my data',

@@ -136,6 +136,7 @@ export const es = {
   'stats.noValue': 'todavía ninguno',
   'stats.dailyStreakValue': '{current} (mejor: {best})',
   'stats.scopeServer': 'En este servidor; puntos y respuestas de la temporada actual.',
+  'stats.scopeGlobal': 'En todos los servidores, desde siempre.',
   'forget.confirm':
     '¿Borrar todo lo que Plot Trivia guarda sobre ti, en todos los servidores: tus respuestas, tus puntos en todas las clasificaciones (también la global), tus estadísticas y tus partidas y rachas del reto diario? No se puede deshacer.',
   'forget.confirmButton': 'Sí, borrar mis datos',

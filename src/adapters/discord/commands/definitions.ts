@@ -113,23 +113,23 @@ export const helpCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   ...localized({ en: 'How to play Plot Trivia', es: 'Cómo jugar a Plot Trivia' }),
 };
 
+/** Boards and stats: this server's (its season, its time zone) or everyone's. */
+const scopeOption: APIApplicationCommandOption = {
+  type: ApplicationCommandOptionType.String,
+  name: 'scope',
+  ...localized({ en: 'This server or everyone', es: 'Este servidor o todos' }),
+  choices: [
+    { ...choiceName({ en: 'This server', es: 'Este servidor' }), value: 'server' },
+    { ...choiceName({ en: 'Global', es: 'Global' }), value: 'global' },
+  ],
+};
+
 export const leaderboardCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
   type: ApplicationCommandType.ChatInput,
   name: 'leaderboard',
   ...localized({ en: 'Top players', es: 'Mejores jugadores' }),
   ...guildOnly,
-  options: [
-    periodOption,
-    {
-      type: ApplicationCommandOptionType.String,
-      name: 'scope',
-      ...localized({ en: 'This server or everyone', es: 'Este servidor o todos' }),
-      choices: [
-        { ...choiceName({ en: 'This server', es: 'Este servidor' }), value: 'server' },
-        { ...choiceName({ en: 'Global', es: 'Global' }), value: 'global' },
-      ],
-    },
-  ],
+  options: [periodOption, scopeOption],
 };
 
 export const statsCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
@@ -143,6 +143,7 @@ export const statsCommand: RESTPostAPIChatInputApplicationCommandsJSONBody = {
       name: 'player',
       ...localized({ en: 'Whose stats (default: yours)', es: 'De quién (por defecto: tú)' }),
     },
+    scopeOption,
   ],
 };
 

@@ -65,15 +65,15 @@ export function leaderboardHandlers(context: BotContext, service: LeaderboardSer
       target.id === interaction.user.id
         ? displayName(interaction)
         : (nicknameOf(interaction.options.getMember('player')) ?? storedPlayerName(target));
-    const serverId = interaction.guildId;
+    const global = interaction.options.getString('scope') === 'global';
     const work = Promise.all([
       replyLang(context, interaction),
       service.playerStats({
-        scope: { serverId },
+        scope: global ? 'global' : { serverId: interaction.guildId },
         playerId: target.id,
         viewerId: interaction.user.id,
       }),
-    ]).then(([lang, view]) => renderStats(lang, { playerId: target.id, name }, view, packTitle));
+    ]).then(([lang, view]) => renderStats(lang, { playerId: target.id, name, global }, view, packTitle));
     await replyWithin(interaction, work, { ephemeral: false });
   }
 

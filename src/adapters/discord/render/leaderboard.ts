@@ -135,6 +135,8 @@ export interface StatsSubject {
   playerId: string;
   /** Their name in this server, for the embed title (titles do not render mentions). */
   name: string;
+  /** Everyone's stats rather than this server's (another player then sees no pack or streak: see playerStats). */
+  global?: boolean;
 }
 
 function percent(accuracyBp: number): number {
@@ -194,7 +196,7 @@ export function renderStats(
         color: COLOR,
         title: clip(t(lang, 'stats.title', { player: subject.name }), LIMITS.embedTitle),
         fields: fields.map((field) => ({ ...field, inline: true })),
-        footer: { text: t(lang, 'stats.scopeServer') },
+        footer: { text: t(lang, subject.global ? 'stats.scopeGlobal' : 'stats.scopeServer') },
       },
     ],
     components: [],
