@@ -142,6 +142,11 @@ export interface GameServiceDeps {
 export class GameService {
   private readonly byChannel = new Map<string, Session>();
   private readonly byGame = new Map<string, Session>();
+  /**
+   * Games this process gave up on while the database was down: their rows may still say "running" and hold their
+   * channel, so the next start there closes them first instead of answering "a game is running".
+   */
+  private readonly abandoned = new Set<string>();
   private readonly timing: GameTiming;
   private readonly writer: AnswerWriter;
   private accepting = true;
@@ -229,6 +234,11 @@ export class GameService {
       difficulty: difficulty === 'any' ? undefined : difficulty,
       startedAt: now,
     });
+    if (created.kind === 'channel-busy' && this.abandoned.has(created.gameId)) {
+      await this.deps.games.endGame(created.gameId, 'interrupted', now);
+      this.abandoned.delete(created.gameId);
+      return this.start(request);
+    }
     if (created.kind === 'channel-busy') {
       return { kind: 'already-running', channelId: request.channelId, messageId: created.messageId };
     }
@@ -517,16 +527,22 @@ export class GameService {
     }
     session.queue
       .run(async () => {
-        if (this.byGame.get(gameId) === session) {
-          this.clearTimer(session);
+        if (this.byGame.get(gameId) !== session) return;
+        this.clearTimer(session);
+        this.abandoned.add(gameId);
+        try {
           await this.deps.announcer.gameEnded(session.state.channelId, {
             gameId,
             reason: { kind: 'interrupted' },
             standings: [],
             lang: session.lang,
           });
-          await this.finish(session, 'interrupted', 'interrupted');
+        } finally {
+          // Out of memory whatever happens next: the channel is free for a new game (see `abandoned`).
+          this.release(session);
         }
+        await this.finish(session, 'interrupted', 'interrupted');
+        this.abandoned.delete(gameId);
       })
       .catch((finishError: unknown) =>
         this.deps.logger.error({ err: finishError, gameId }, 'could not close the abandoned game'),

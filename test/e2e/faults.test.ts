@@ -308,6 +308,41 @@ describe.runIf(databaseKinds().includes('postgres'))(
       expect(h.bot.client.isReady()).toBe(true);
       expect(game.duplicates()).toEqual([]);
     });
+
+    it('when the database stays down past every retry, then the game is closed in its channel and, once the database is back, a new game can start there', async () => {
+      const shown = game.questions().length; // the previous test's game posted its own
+      await game.start(starter.id, { questions: 2, seconds: 30 }).response(SLOW);
+      await h.advance(1000);
+      const q1 = await game.nextQuestion(shown);
+      const gameId = game.gameId(q1);
+
+      await allowConnections(false);
+      await terminate();
+      await h.advance(30_000);
+      // The deadline step and its four retries (2 s, 4 s, 6 s, 8 s apart) all fail.
+      for (let attempt = 1; attempt < 5; attempt++) {
+        await game.waitFor(() => h.time.pendingCount > 0, `retry ${attempt} to be scheduled`);
+        await h.advance(2000 * attempt);
+      }
+      const interrupted = t('en', 'end.interrupted');
+      await game.waitFor(() => game.count(interrupted) === 1, 'the game to be closed in its channel');
+
+      await allowConnections(true);
+      const next = await game.start(starter.id, { questions: 1, seconds: 30 }).response(SLOW);
+      expect(next.content).not.toMatch(/already running/);
+      const rows = await read(() =>
+        h.bot.database.prisma.game.findMany({
+          where: { channelId: h.channel.id, status: { in: ['running', 'interrupted'] } },
+          select: { id: true, status: true },
+        }),
+      );
+      expect(rows.find((row) => row.id === gameId)?.status).toBe('interrupted');
+      expect(rows.filter((row) => row.status === 'running')).toHaveLength(1);
+      await h.advance(1000);
+      const fresh = await game.nextQuestion(shown + 1);
+      expect(game.gameId(fresh)).not.toBe(gameId);
+      expect(h.bot.client.isReady()).toBe(true);
+    });
   },
 );
 
