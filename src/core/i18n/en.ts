@@ -52,7 +52,7 @@ export const en = {
   'end.stopNotAllowed': 'Only {starter}, who started the game, or a member with Manage Server can stop it.',
   'end.idle': 'Nobody answered {count} questions in a row, so the game has ended.',
   'end.interrupted':
-    'This game was interrupted because the bot restarted. Start a new one with `/trivia start`.',
+    'This game was interrupted (the bot restarted or lost its database). Start a new one with `/trivia start`.',
 
   // Help
   'help.title': 'How to play Plot Trivia',

@@ -53,7 +53,7 @@ export const es = {
     'Solo {starter}, que empezó la partida, o un miembro con Gestionar servidor puede detenerla.',
   'end.idle': 'Nadie respondió {count} preguntas seguidas, así que la partida ha terminado.',
   'end.interrupted':
-    'Esta partida se interrumpió porque el bot se reinició. Empieza otra con `/trivia start`.',
+    'Esta partida se interrumpió (el bot se reinició o perdió su base de datos). Empieza otra con `/trivia start`.',
 
   // Ayuda
   'help.title': 'Cómo jugar a Plot Trivia',
