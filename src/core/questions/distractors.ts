@@ -4,7 +4,7 @@ import type { Rng } from '../synopsis/rng.ts';
 import { shuffled } from '../synopsis/rng.ts';
 import { capitaliseFirst, containsWords } from '../synopsis/text.ts';
 import type { Draft, OptionKind } from './drafts.ts';
-import { matchesAnswer, normaliseAnswer } from './match.ts';
+import { matchesEither, normaliseAnswer } from './match.ts';
 import { salience } from './salience.ts';
 import {
   ACTOR_POOL,
@@ -141,20 +141,183 @@ function shape(kind: OptionKind, value: string, bare: boolean): string {
   return v;
 }
 
+interface KindTiers {
+  own: readonly string[];
+  /** The length of each own name, and 0 .. own.length - 1 (shuffled per question in place of the names). */
+  lengths: Int32Array;
+  positions: Int32Array;
+  others: readonly string[];
+  pool: readonly string[];
+}
+
+/** How often a kind's own candidates occur, as shaped for that kind (with or without article). */
+interface Prominence {
+  own: Float64Array;
+  of: (name: string) => number;
+}
+
+/** Where each kind's candidates come from and how prominent they are: built once per pack, not per question. */
+export interface CandidatePools {
+  sources: DistractorSources;
+  tiers: Map<OptionKind, KindTiers>;
+  prominence: Map<string, Prominence>;
+}
+
+export function candidatePools(s: DistractorSources): CandidatePools {
+  return { sources: s, tiers: new Map(), prominence: new Map() };
+}
+
+function tiersOf(pools: CandidatePools, kind: OptionKind): KindTiers {
+  let tiers = pools.tiers.get(kind);
+  if (!tiers) {
+    const t = sources(kind, pools.sources);
+    const own = [...new Set(t.own)];
+    tiers = {
+      own,
+      lengths: Int32Array.from(own, (name) => name.length),
+      positions: Int32Array.from(own, (_, i) => i),
+      others: [...new Set(t.others)],
+      pool: [...new Set(t.pool)],
+    };
+    pools.tiers.set(kind, tiers);
+  }
+  return tiers;
+}
+
+/** log2(1 + salience) of each own candidate, and of any other name on demand. */
+function prominenceOf(pools: CandidatePools, kind: OptionKind, bare: boolean): Prominence {
+  const key = `${kind}|${bare}`;
+  let p = pools.prominence.get(key);
+  if (!p) {
+    const memo = new Map<string, number>();
+    const of = (name: string): number => {
+      let f = memo.get(name);
+      if (f === undefined) {
+        f = Math.log2(1 + salience(pools.sources.foldedBody, shape(kind, name, bare)));
+        memo.set(name, f);
+      }
+      return f;
+    };
+    p = { own: Float64Array.from(tiersOf(pools, kind).own, of), of };
+    pools.prominence.set(key, p);
+  }
+  return p;
+}
+
+/** True when position a comes before b in ascending (key, position) order: what a stable sort by key gives. */
+function before(keys: Float64Array, a: number, b: number): boolean {
+  const ka = keys[a] ?? 0;
+  const kb = keys[b] ?? 0;
+  return ka < kb || (ka === kb && a < b);
+}
+
+/**
+ * The synopsis's own candidates for one question, shuffled and ordered by distance from the answer's
+ * prominence (ties in shuffled order), as a stable sort of the shuffled list would order them.
+ *
+ * The shuffle still draws one number per candidate, as it always has: the packs depend on those draws. Everything
+ * else is done in the same single pass (Fisher-Yates settles position i at step i): the distance, the rival and the
+ * first five. The rest of the order is built only when those did not yield three options, and lazily.
+ */
+class OwnOrder {
+  readonly at: Int32Array;
+  readonly keys: Float64Array;
+  /** The earliest position at least as prominent as the answer (not the answer itself), or -1. */
+  readonly rival: number;
+  /** The first five positions in order. */
+  readonly first: number[] = [];
+
+  constructor(tiers: KindTiers, prominence: Float64Array, target: number, answer: string, rng: Rng) {
+    const { own, lengths } = tiers;
+    const n = own.length;
+    const at = tiers.positions.slice();
+    const keys = new Float64Array(n);
+    const first = this.first;
+    const answerLength = answer.length;
+    let rival = -1;
+    // Positions settle from the last to the first, so a newcomer precedes every settled one on equal keys.
+    for (let i = n - 1; i >= 0; i--) {
+      if (i > 0) {
+        const j = Math.floor(rng() * (i + 1));
+        const swap = at[i] ?? 0;
+        at[i] = at[j] ?? 0;
+        at[j] = swap;
+      }
+      const k = at[i] ?? 0;
+      const f = prominence[k] ?? 0;
+      // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
+      const key = Math.abs(f - target) + (f < target ? 1 : 0) + ((lengths[k] ?? 0) < answerLength ? 0.25 : 0);
+      keys[i] = key;
+      if (f >= target && (rival < 0 || key <= (keys[rival] ?? 0)) && own[k] !== answer) rival = i;
+      if (first.length === 5 && key > (keys[first[4] ?? 0] ?? 0)) continue;
+      let slot = first.length === 5 ? 4 : first.length;
+      while (slot > 0 && key <= (keys[first[slot - 1] ?? 0] ?? 0)) {
+        first[slot] = first[slot - 1] ?? 0;
+        slot--;
+      }
+      first[slot] = i;
+    }
+    this.at = at;
+    this.keys = keys;
+    this.rival = rival;
+  }
+
+  /**
+   * Every position but these, in order, one at a time: a heap built in one pass, so when a question needs only
+   * one or two more candidates it does not sort them all.
+   */
+  except(used: ReadonlySet<number>): () => number | undefined {
+    const heap: number[] = [];
+    for (let i = 0; i < this.at.length; i++) if (!used.has(i)) heap.push(i);
+    const less = (a: number, b: number): boolean => before(this.keys, heap[a] ?? 0, heap[b] ?? 0);
+    const down = (from: number, size: number): void => {
+      for (let i = from; ;) {
+        const l = 2 * i + 1;
+        let least = l < size && less(l, i) ? l : i;
+        if (l + 1 < size && less(l + 1, least)) least = l + 1;
+        if (least === i) return;
+        [heap[i], heap[least]] = [heap[least] ?? 0, heap[i] ?? 0];
+        i = least;
+      }
+    };
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i, heap.length);
+    let size = heap.length;
+    return () => {
+      if (size === 0) return undefined;
+      const top = heap[0];
+      heap[0] = heap[--size] ?? 0;
+      down(0, size);
+      return top;
+    };
+  }
+}
+
+/** One of each normalised form: matching depends on nothing else, and a role held by many repeats a lot. */
+function distinctForms(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return values.filter((v) => {
+    const key = normaliseAnswer(v);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
  * Three wrong options of the answer's kind: from the synopsis first, then other packs, then built-in pools.
  * Never a value the facts also make true, one already in the prompt, or a spelling of the answer.
  */
-export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng): string[] {
+export function chooseDistractors(draft: Draft, pools: CandidatePools, rng: Rng): string[] {
+  const s = pools.sources;
   const chosen: string[] = [];
   const taken = new Set([normaliseAnswer(draft.answer)]);
-  const truths = [...draft.truths, ...draft.accepted];
+  const truths = distinctForms([...draft.truths, ...draft.accepted]);
   const consider = (candidate: string): void => {
     if (chosen.length >= 3) return;
     const value = shape(draft.kind, candidate, draft.bare === true);
     const key = normaliseAnswer(value);
     if (key === '' || taken.has(key) || value.length > MAX_OPTION_LENGTH) return;
-    if (matchesAnswer(value, truths) || truths.some((t) => matchesAnswer(t, [value]))) return;
+    if (matchesEither(value, truths)) return;
     // "Rose" and "Rose Calvert" may be one person at two ages: never offer one as a wrong answer for the other.
     const words = new Set(normaliseAnswer(value).split(' '));
     const overlaps = (other: string): boolean => {
@@ -174,33 +337,24 @@ export function chooseDistractors(draft: Draft, s: DistractorSources, rng: Rng):
     shuffled(numberCandidates(draft.value ?? Number(draft.answer)), rng).forEach(consider);
     return chosen;
   }
-  const tiers = sources(draft.kind, s);
+  const tiers = tiersOf(pools, draft.kind);
+  const prominence = prominenceOf(pools, draft.kind, draft.bare === true);
   // Options about as frequent in the synopsis as the answer, so "pick the most mentioned" stays a blind guess.
-  const memo = new Map<string, number>();
-  const freq = (name: string): number => {
-    let f = memo.get(name);
-    if (f === undefined) {
-      f = Math.log2(1 + salience(s.foldedBody, shape(draft.kind, name, draft.bare === true)));
-      memo.set(name, f);
-    }
-    return f;
-  };
-  const target = freq(draft.answer);
-  // Rarer options are penalised: a set where the answer is the most mentioned is a giveaway.
-  const distance = (name: string): number =>
-    Math.abs(freq(name) - target) +
-    (freq(name) < target ? 1 : 0) +
-    (name.length < draft.answer.length ? 0.25 : 0);
-  const own = shuffled([...new Set(tiers.own)], rng).sort((a, b) => distance(a) - distance(b));
+  const order = new OwnOrder(tiers, prominence.own, prominence.of(draft.answer), draft.answer, rng);
+  const nameAt = (i: number): string => tiers.own[order.at[i] ?? 0] ?? '';
   // One option at least as prominent as the answer whenever the synopsis has one, then a random near pick.
-  const rival = own.find((name) => freq(name) >= target && name !== draft.answer);
-  const rest = own.filter((name) => name !== rival);
-  const ordered = [...(rival ? [rival] : []), ...shuffled(rest.slice(0, 4), rng), ...rest.slice(4)];
-  for (const tier of [
-    ordered,
-    shuffled([...new Set(tiers.others)], rng),
-    shuffled([...new Set(tiers.pool)], rng),
-  ]) {
+  const head = order.first.filter((i) => i !== order.rival).slice(0, 4);
+  const near = shuffled(head.map(nameAt), rng);
+  const others = shuffled(tiers.others, rng);
+  const pool = shuffled(tiers.pool, rng);
+  if (order.rival >= 0) consider(nameAt(order.rival));
+  near.forEach(consider);
+  if (chosen.length < 3) {
+    const next = order.except(new Set([order.rival, ...head]));
+    for (let i = next(); i !== undefined && chosen.length < 3; i = next()) consider(nameAt(i));
+  }
+  for (const tier of [others, pool]) {
+    if (chosen.length >= 3) break;
     tier.forEach(consider);
   }
   return chosen;

@@ -1,5 +1,5 @@
 import { isVerb, splitClauses } from '../synopsis/clauses.ts';
-import type { Analysis, Entity } from '../synopsis/entities.ts';
+import type { Analysis, Entity, Mention } from '../synopsis/entities.ts';
 import { balanceQuotes } from '../synopsis/facts.ts';
 import type { Fact } from '../synopsis/facts.ts';
 import { numberWord } from '../synopsis/numbers.ts';
@@ -37,6 +37,74 @@ interface Ctx {
   facts: Fact[];
   lang: Lang;
   byName: Map<string, Entity>;
+  index: FactIndex;
+}
+
+type FactOf<K extends Fact['kind']> = Extract<Fact, { kind: K }>;
+
+/**
+ * The facts grouped by what the drafts look up (the same actor, head, subject, predicate, sentence), each group
+ * in fact order. Scanning every fact for every fact made a synopsis ten times longer cost a hundred times more.
+ */
+interface FactIndex {
+  castByActor: Map<string, FactOf<'cast'>[]>;
+  castByCharacter: Map<string, FactOf<'cast'>[]>;
+  /** Positions in `facts` of the role facts with each head, and of each subject. */
+  roleByHead: Map<string, number[]>;
+  roleBySubject: Map<string, number[]>;
+  relationByHead: Map<string, FactOf<'relation'>[]>;
+  /** Who is revealed to be whom, both ways (person identities only). */
+  identities: Map<string, string[]>;
+  revealByIdentity: Map<string, FactOf<'reveal'>[]>;
+  eventByPredicate: Map<string, FactOf<'event'>[]>;
+  eventBySentence: Map<number, FactOf<'event'>[]>;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const predicateKey = (f: FactOf<'event'>): string => fold(`${f.verbs.join(' ')} ${f.rest}`);
+
+function indexFacts(facts: readonly Fact[]): FactIndex {
+  const index: FactIndex = {
+    castByActor: new Map(),
+    castByCharacter: new Map(),
+    roleByHead: new Map(),
+    roleBySubject: new Map(),
+    relationByHead: new Map(),
+    identities: new Map(),
+    revealByIdentity: new Map(),
+    eventByPredicate: new Map(),
+    eventBySentence: new Map(),
+  };
+  facts.forEach((f, i) => {
+    if (f.kind === 'cast') {
+      push(index.castByActor, f.actor, f);
+      push(index.castByCharacter, f.character, f);
+    } else if (f.kind === 'role') {
+      push(index.roleByHead, f.head, i);
+      push(index.roleBySubject, f.subject, i);
+    } else if (f.kind === 'relation') push(index.relationByHead, f.head, f);
+    else if (f.kind === 'reveal') {
+      push(index.revealByIdentity, fold(f.identity), f);
+      if (f.identityIsPerson) {
+        push(index.identities, f.subject, f.identity);
+        push(index.identities, f.identity, f.subject);
+      }
+    } else if (f.kind === 'event') {
+      push(index.eventByPredicate, predicateKey(f), f);
+      push(index.eventBySentence, f.sentenceIndex, f);
+    }
+  });
+  return index;
+}
+
+/** The facts at these positions, in fact order. */
+function factsAt<K extends Fact['kind']>(ctx: Ctx, positions: Iterable<number>): FactOf<K>[] {
+  return [...new Set(positions)].sort((a, b) => a - b).map((i) => ctx.facts[i] as FactOf<K>);
 }
 
 const BASE: Record<QuestionType, number> = {
@@ -132,12 +200,8 @@ function invert(lang: Lang, subject: string, verbs: readonly string[], rest: str
 
 function castDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'cast' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
-  const sameActor = ctx.facts
-    .filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.actor === f.actor)
-    .map((g) => g.character);
-  const sameCharacter = ctx.facts
-    .filter((g): g is Extract<Fact, { kind: 'cast' }> => g.kind === 'cast' && g.character === f.character)
-    .map((g) => g.actor);
+  const sameActor = (ctx.index.castByActor.get(f.actor) ?? []).map((g) => g.character);
+  const sameCharacter = (ctx.index.castByCharacter.get(f.character) ?? []).map((g) => g.actor);
   const actorEntity = ctx.byName.get(fold(f.actor));
   return [
     {
@@ -164,22 +228,19 @@ const isArticleRole = (role: string): boolean => /^(?:a|an|the|el|la|los|las|un|
 function roleDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'role' }>): Draft[] {
   if (f.reported) return [];
   const t = TEMPLATES[ctx.lang];
-  const sameHead = ctx.facts
-    .filter((g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && g.head === f.head)
-    .map((g) => g.subject);
+  const sameHead = factsAt<'role'>(ctx, ctx.index.roleByHead.get(f.head) ?? []).map((g) => g.subject);
   const out: Draft[] = [];
   const who = isArticleRole(f.role) ? t.roleWho(f.role) : t.titleWho(f.role);
   out.push(personDraft(ctx, f, 'role', who, f.role, f.subject, sameHead));
   if (isArticleRole(f.role)) {
-    const subjectRoles = ctx.facts.filter(
-      (g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && g.subject === f.subject,
-    );
+    const subjectRoles = factsAt<'role'>(ctx, ctx.index.roleBySubject.get(f.subject) ?? []);
     const heads = new Set(subjectRoles.map((g) => g.head));
     const truths = [
       ...subjectRoles.map((g) => g.role),
-      ...ctx.facts
-        .filter((g): g is Extract<Fact, { kind: 'role' }> => g.kind === 'role' && heads.has(g.head))
-        .map((g) => g.role),
+      ...factsAt<'role'>(
+        ctx,
+        [...heads].flatMap((h) => ctx.index.roleByHead.get(h) ?? []),
+      ).map((g) => g.role),
     ];
     out.push({
       type: 'role',
@@ -199,9 +260,7 @@ function roleDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'role' }>): Draft[] {
 
 function relationDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'relation' }>): Draft[] {
   const t = TEMPLATES[ctx.lang];
-  const rel = ctx.facts.filter(
-    (g): g is Extract<Fact, { kind: 'relation' }> => g.kind === 'relation' && g.head === f.head,
-  );
+  const rel = ctx.index.relationByHead.get(f.head) ?? [];
   return [
     personDraft(
       ctx,
@@ -225,20 +284,10 @@ function relationDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'relation' }>): Draft
   ];
 }
 
+/** Everyone linked to `name` by person reveals, directly or through others. */
 function identityGroup(ctx: Ctx, name: string): string[] {
   const group = new Set([name]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const g of ctx.facts) {
-      if (g.kind !== 'reveal' || !g.identityIsPerson) continue;
-      if (group.has(g.subject) !== group.has(g.identity)) {
-        group.add(g.subject);
-        group.add(g.identity);
-        grew = true;
-      }
-    }
-  }
+  for (const member of group) for (const other of ctx.index.identities.get(member) ?? []) group.add(other);
   return [...group];
 }
 
@@ -258,12 +307,7 @@ function revealDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'reveal' }>): Draft[] {
       ),
     ];
   }
-  const same = ctx.facts
-    .filter(
-      (g): g is Extract<Fact, { kind: 'reveal' }> =>
-        g.kind === 'reveal' && fold(g.identity) === fold(f.identity),
-    )
-    .map((g) => g.subject);
+  const same = (ctx.index.revealByIdentity.get(fold(f.identity)) ?? []).map((g) => g.subject);
   return [personDraft(ctx, f, 'reveal', t.revealRole(f.identity), f.identity, f.subject, same)];
 }
 
@@ -272,12 +316,7 @@ function eventDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'event' }>): Draft[] {
   const out: Draft[] = [];
   const predicate = `${f.verbs.join(' ')} ${f.rest}`.trim();
   if (f.subjectIsPerson) {
-    const same = ctx.facts
-      .filter(
-        (g): g is Extract<Fact, { kind: 'event' }> =>
-          g.kind === 'event' && fold(`${g.verbs.join(' ')} ${g.rest}`) === fold(predicate),
-      )
-      .map((g) => g.subject);
+    const same = (ctx.index.eventByPredicate.get(predicateKey(f)) ?? []).map((g) => g.subject);
     out.push(personDraft(ctx, f, 'agent', t.agentWho(predicate), predicate, f.subject, same));
   }
   if (f.agent && f.restWithoutAgent !== undefined) {
@@ -320,13 +359,8 @@ function quantityDrafts(ctx: Ctx, f: Extract<Fact, { kind: 'quantity' }>): Draft
   const t = TEMPLATES[ctx.lang];
   let clause = f.clause;
   // "he must retrieve ... within 48 hours": borrow the subject the clause parser resolved for the same words.
-  const event = ctx.facts.find(
-    (g): g is Extract<Fact, { kind: 'event' }> =>
-      g.kind === 'event' &&
-      g.sentenceIndex === f.sentenceIndex &&
-      g.subjectIsPerson &&
-      g.rest.includes(f.surface) &&
-      clause.includes(g.rest),
+  const event = (ctx.index.eventBySentence.get(f.sentenceIndex) ?? []).find(
+    (g) => g.subjectIsPerson && g.rest.includes(f.surface) && clause.includes(g.rest),
   );
   if (event) clause = `${event.subject} ${event.verbs.join(' ')} ${event.rest}`;
   // Without a subject the echo question only works when the clause opens with a time or place phrase,
@@ -390,19 +424,20 @@ const CLOZE_PRIORITY: Record<string, number> = { place: 0, object: 1, person: 2 
 function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
   const t = TEMPLATES[ctx.lang];
   const out: Draft[] = [];
+  // Each sentence's blankable mentions, in entity order (the tie order of the sort below).
+  const mentionsIn = new Map<number, { e: Entity; m: Mention }[]>();
+  for (const e of ctx.analysis.entities) {
+    if (e.kind !== 'person' && e.kind !== 'place' && e.kind !== 'object') continue;
+    for (const m of e.mentions) if (!m.inParens) push(mentionsIn, m.sentenceIndex, { e, m });
+  }
   for (const s of ctx.analysis.sentences) {
     const clauses = splitClauses(s);
-    const options = ctx.analysis.entities
-      .filter((e) => e.kind === 'person' || e.kind === 'place' || e.kind === 'object')
-      .flatMap((e) =>
-        e.mentions.filter((m) => m.sentenceIndex === s.index && !m.inParens).map((m) => ({ e, m })),
-      )
-      .sort(
-        (a, b) =>
-          (used.get(a.e.name) ?? 0) - (used.get(b.e.name) ?? 0) ||
-          (CLOZE_PRIORITY[a.e.kind] ?? 3) - (CLOZE_PRIORITY[b.e.kind] ?? 3) ||
-          a.m.start - b.m.start,
-      );
+    const options = [...(mentionsIn.get(s.index) ?? [])].sort(
+      (a, b) =>
+        (used.get(a.e.name) ?? 0) - (used.get(b.e.name) ?? 0) ||
+        (CLOZE_PRIORITY[a.e.kind] ?? 3) - (CLOZE_PRIORITY[b.e.kind] ?? 3) ||
+        a.m.start - b.m.start,
+    );
     for (const { e, m } of options) {
       const home = clauses.findIndex((c) => c.tokens.some((x) => x.index === m.first));
       if (home < 0) continue;
@@ -465,7 +500,7 @@ function clozeDrafts(ctx: Ctx, used: Map<string, number>): Draft[] {
 export function draftQuestions(analysis: Analysis, facts: Fact[]): Draft[] {
   const byName = new Map<string, Entity>();
   for (const e of analysis.entities) byName.set(fold(e.name), e);
-  const ctx: Ctx = { analysis, facts, lang: analysis.lang, byName };
+  const ctx: Ctx = { analysis, facts, lang: analysis.lang, byName, index: indexFacts(facts) };
   const drafts: Draft[] = [];
   for (const f of facts) {
     if (f.kind === 'cast') drafts.push(...castDrafts(ctx, f));

@@ -1,6 +1,7 @@
 import { fold } from '../synopsis/text.ts';
 import type { Rejection } from './generate.ts';
-import { REJECT_REASONS, STOP_WORDS } from './gates.ts';
+import { STOP_WORDS } from './accepted.ts';
+import { REJECT_REASONS } from './gates.ts';
 import { salience } from './salience.ts';
 import type { RejectReason } from './gates.ts';
 import type { Question, QuestionPack, QuestionType } from './question.ts';

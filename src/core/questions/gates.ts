@@ -1,5 +1,6 @@
-import { containsWords, fold } from '../synopsis/text.ts';
-import { matchesAnswer, normaliseAnswer } from './match.ts';
+import { containsWords } from '../synopsis/text.ts';
+import type { AcceptedQuestions } from './accepted.ts';
+import { matchesAnswer, matchesEither, normaliseAnswer } from './match.ts';
 import { salience } from './salience.ts';
 import type { Question } from './question.ts';
 
@@ -92,57 +93,6 @@ function shapeOf(value: string): Shape {
   return content.length > 0 && content.every((w) => /^["'(]?[\p{Lu}\p{N}]/u.test(w)) ? 'name' : 'phrase';
 }
 
-/** Words that say nothing about a question's content (shared with the quality metrics). */
-export const STOP_WORDS: ReadonlySet<string> = new Set([
-  'the',
-  'a',
-  'an',
-  'of',
-  'in',
-  'to',
-  'is',
-  'who',
-  'what',
-  'el',
-  'la',
-  'de',
-  'en',
-  'que',
-  'quien',
-  'es',
-  'los',
-  'las',
-  'un',
-  'una',
-  'y',
-  'and',
-]);
-
-const wordCache = new Map<string, Set<string>>();
-
-function contentWords(text: string): Set<string> {
-  let words = wordCache.get(text);
-  if (!words) {
-    words = new Set(
-      fold(text)
-        .split(' ')
-        .filter((w) => w.length > 1 && !STOP_WORDS.has(w)),
-    );
-    if (wordCache.size > 5000) wordCache.clear();
-    wordCache.set(text, words);
-  }
-  return words;
-}
-
-export function similarity(a: string, b: string): number {
-  const x = contentWords(a);
-  const y = contentWords(b);
-  if (x.size === 0 && y.size === 0) return 1;
-  let shared = 0;
-  for (const w of x) if (y.has(w)) shared++;
-  return shared / (x.size + y.size - shared);
-}
-
 /** Shape checks that hold for any question, generated or loaded: used by the gates and by parsePack. */
 export function structuralProblem(q: Question): RejectReason | undefined {
   if (q.prompt.trim() === '' || UNFILLED.test(q.prompt)) return 'unfilled-slot';
@@ -164,7 +114,7 @@ export function structuralProblem(q: Question): RejectReason | undefined {
 }
 
 /** Runs every gate; the first failing one names the rejection. */
-export function gate(q: Question, ctx: GateContext, accepted: readonly Question[]): RejectReason | undefined {
+export function gate(q: Question, ctx: GateContext, accepted: AcceptedQuestions): RejectReason | undefined {
   const slotStart =
     ctx.slot
       .trim()
@@ -179,21 +129,10 @@ export function gate(q: Question, ctx: GateContext, accepted: readonly Question[
   if (structural) return structural;
   const distractors = q.choices.filter((c) => c !== q.answer);
   const truths = [...ctx.truths, ...q.accepted];
-  if (distractors.some((d) => matchesAnswer(d, truths) || truths.some((t) => matchesAnswer(t, [d]))))
-    return 'distractor-true';
+  if (distractors.some((d) => matchesEither(d, truths))) return 'distractor-true';
   if (!q.accepted.some((a) => containsWords(q.source, a))) return 'ungrounded';
-  const duplicate = accepted.some(
-    (other) =>
-      similarity(other.prompt, q.prompt) >= 0.8 ||
-      (other.type === q.type &&
-        normaliseAnswer(other.answer) === normaliseAnswer(q.answer) &&
-        similarity(other.prompt, q.prompt) >= 0.5),
-  );
-  if (duplicate) return 'near-duplicate';
-  const key = normaliseAnswer(q.answer);
-  const same = accepted.filter(
-    (other) => other.type === q.type && normaliseAnswer(other.answer) === key,
-  ).length;
+  if (accepted.repeats(q)) return 'near-duplicate';
+  const same = accepted.sameAnswer(q).length;
   if (same >= MAX_SAME_ANSWER_PER_TYPE && q.type !== 'cast') return 'answer-overused';
   // The protagonist among three walk-ons: anyone who skimmed the synopsis picks it without knowing.
   const prominence = q.choices.map((c) => salience(ctx.foldedBody, c));

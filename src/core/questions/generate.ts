@@ -5,7 +5,8 @@ import type { Fact } from '../synopsis/facts.ts';
 import { hashId } from '../synopsis/hash.ts';
 import { seededRng, shuffled } from '../synopsis/rng.ts';
 import { fold } from '../synopsis/text.ts';
-import { chooseDistractors } from './distractors.ts';
+import { AcceptedQuestions } from './accepted.ts';
+import { candidatePools, chooseDistractors } from './distractors.ts';
 import { draftQuestions } from './drafts.ts';
 import type { Draft } from './drafts.ts';
 import { gate } from './gates.ts';
@@ -71,14 +72,14 @@ export function generatePack(text: string, options: GenerateOptions): GenerateRe
   const facts: Fact[] = extractFacts(analysis);
   const drafts = draftQuestions(analysis, facts);
   const foldedBody = fold(doc.body);
-  const sources = { analysis, facts, otherPacks: others, lang: doc.lang, foldedBody };
+  const pools = candidatePools({ analysis, facts, otherPacks: others, lang: doc.lang, foldedBody });
 
-  const questions: Question[] = [];
+  const accepted = new AcceptedQuestions(foldedBody);
   const rejected: Rejection[] = [];
   for (const d of drafts) {
     const id = questionId(options.packId, d);
     const rng = seededRng(id);
-    const distractors = chooseDistractors(d, sources, rng);
+    const distractors = chooseDistractors(d, pools, rng);
     const sentence = analysis.sentences[d.sentenceIndex];
     const choices = shuffled([d.answer, ...distractors], rng);
     const question: Question = {
@@ -94,9 +95,9 @@ export function generatePack(text: string, options: GenerateOptions): GenerateRe
       source: sentence?.text ?? '',
       provenance: { sentenceIndex: d.sentenceIndex, start: d.start, end: d.end },
     };
-    const reason = gate(question, { ...d, foldedBody }, questions);
+    const reason = gate(question, { ...d, foldedBody }, accepted);
     if (reason) rejected.push({ reason, type: d.type, prompt: d.prompt, answer: d.answer });
-    else questions.push(question);
+    else accepted.add(question);
   }
 
   const meta: PackMeta = {
@@ -115,7 +116,7 @@ export function generatePack(text: string, options: GenerateOptions): GenerateRe
     mentions: e.mentions.length,
     ...(e.city ? { city: true } : {}),
   }));
-  return { ok: true, pack: { meta, facts, questions, entities }, rejected };
+  return { ok: true, pack: { meta, facts, questions: accepted.list, entities }, rejected };
 }
 
 export interface SynopsisInput {

@@ -31,23 +31,44 @@ function normaliseUncached(text: string): string {
   return words.map((w) => (/^\d+$/.test(w) ? String(Number(w)) : (parseNumber(w) ?? w).toString())).join(' ');
 }
 
+/** Two rows reused by every call (core is synchronous): distractor checks run thousands of distances. */
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+
+/**
+ * Edit distance when it is at most `limit`; some larger number otherwise. Only the band of cells within `limit`
+ * of the diagonal is computed (the others exceed it).
+ */
 export function levenshtein(a: string, b: string, limit = Infinity): number {
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      cur.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > limit) return limit + 1;
-    prev = cur;
+  const over = Number.isFinite(limit) ? limit + 1 : a.length + b.length + 1;
+  const band = Number.isFinite(limit) ? limit : Math.max(a.length, b.length);
+  if (rowA.length <= b.length) {
+    rowA = new Int32Array(b.length + 1);
+    rowB = new Int32Array(b.length + 1);
   }
-  return prev[b.length] ?? 0;
+  let prev = rowA;
+  let cur = rowB;
+  for (let j = 0; j <= b.length; j++) prev[j] = j <= band ? j : over;
+  for (let i = 1; i <= a.length; i++) {
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(b.length, i + band);
+    cur[0] = i <= band ? i : over;
+    if (lo > 1) cur[lo - 1] = over;
+    let best = cur[0] ?? over;
+    const ca = a.charCodeAt(i - 1);
+    for (let j = lo; j <= hi; j++) {
+      const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
+      const v = Math.min(over, (prev[j] ?? over) + 1, (cur[j - 1] ?? over) + 1, (prev[j - 1] ?? over) + cost);
+      cur[j] = v;
+      if (v < best) best = v;
+    }
+    if (hi < b.length) cur[hi + 1] = over;
+    if (best > limit) return limit + 1;
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length] ?? over;
 }
 
 /** Typos tolerated grow with the answer: none up to 3 letters, then one per five letters, at most three. */
@@ -68,5 +89,26 @@ export function matchesAnswer(input: string, accepted: readonly string[]): boole
     if (/\d/.test(given) || /\d/.test(target)) return false;
     const allowance = typoAllowance(target.length);
     return allowance > 0 && levenshtein(given, target, allowance) <= allowance;
+  });
+}
+
+/**
+ * True when `value` matches one of `answers` or one of them matches `value` (each side's typo allowance counts):
+ * both checks from one distance per pair.
+ */
+export function matchesEither(value: string, answers: readonly string[]): boolean {
+  const v = normaliseAnswer(value);
+  if (v === '') return false;
+  const vDigits = /\d/.test(v);
+  const vAllowance = typoAllowance(v.length);
+  return answers.some((answer) => {
+    const t = normaliseAnswer(answer);
+    if (t === '') return false;
+    if (v === t) return true;
+    if (vDigits || /\d/.test(t)) return false;
+    const allowance = Math.max(typoAllowance(t.length), vAllowance);
+    if (allowance === 0 || Math.abs(v.length - t.length) > allowance) return false;
+    const d = levenshtein(v, t, allowance);
+    return d <= typoAllowance(t.length) || d <= vAllowance;
   });
 }

@@ -432,12 +432,15 @@ export function parseClause(
     SUBJECT_PRONOUNS_BY_LANG[lang].has(first.folded) &&
     first.token.text === first.token.text.toLowerCase()
   ) {
-    const previous = [...parsedBefore]
-      .reverse()
-      .find(
-        (p) =>
-          p.sentenceIndex === clause.sentenceIndex && p.subjectIsPerson && p.subjectSource === 'explicit',
-      );
+    // The latest explicit person subject of this sentence. parsedBefore is in document order, so the search
+    // stops at the previous sentence instead of walking (or copying) every clause parsed so far.
+    let previous: ParsedClause | undefined;
+    for (let k = parsedBefore.length - 1; k >= 0 && !previous; k--) {
+      const p = parsedBefore[k];
+      if (!p || p.sentenceIndex < clause.sentenceIndex) break;
+      if (p.sentenceIndex === clause.sentenceIndex && p.subjectIsPerson && p.subjectSource === 'explicit')
+        previous = p;
+    }
     if (!previous) return undefined;
     subject = previous.subject;
     subjectIsPerson = true;

@@ -306,13 +306,52 @@ function capitalSpans(s: AnalysedSentence, skip: ReadonlySet<number>, lang: Lang
 
 const keyOf = (words: readonly string[]): string => fold(words.join(' '));
 
-/** The one full name a single word belongs to, if exactly one. */
-function canonicalFull(fullNames: ReadonlyMap<string, string[]>, words: string[]): string[] {
-  const w = keyOf(words);
-  const owners = [...fullNames.entries()].filter(
-    ([key, full]) => full.length >= 2 && key.split(' ').includes(w),
-  );
-  return owners.length === 1 ? (owners[0]?.[1] ?? words) : words;
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * The full names, with the keys that contain each word: a nickname is joined to its owner by looking up the
+ * owner's words, not by reading every full name again for every nickname.
+ */
+class FullNames {
+  private readonly byWord = new Map<string, Set<string>>();
+  private readonly rank = new Map<string, number>();
+
+  constructor(readonly names: Map<string, string[]>) {
+    for (const key of names.keys()) {
+      this.rank.set(key, this.rank.size);
+      for (const w of key.split(' ')) {
+        const keys = this.byWord.get(w);
+        if (keys) keys.add(key);
+        else this.byWord.set(w, new Set([key]));
+      }
+    }
+  }
+
+  /** The one full name a single word belongs to, if exactly one. */
+  canonical(words: string[]): string[] {
+    const owners = [...(this.byWord.get(keyOf(words)) ?? [])].filter(
+      (key) => (this.names.get(key)?.length ?? 0) >= 2,
+    );
+    return owners.length === 1 ? (this.names.get(owners[0] ?? '') ?? words) : words;
+  }
+
+  /** Keys made only of these words, in the order the names were found. */
+  within(words: ReadonlySet<string>): string[] {
+    const found = new Set<string>();
+    for (const w of words) for (const key of this.byWord.get(w) ?? []) found.add(key);
+    return [...found]
+      .filter((key) => key.split(' ').every((w) => words.has(w)))
+      .sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
+  }
+
+  delete(key: string): void {
+    this.names.delete(key);
+    for (const w of key.split(' ')) this.byWord.get(w)?.delete(key);
+  }
 }
 
 /** Finds characters, actors, places, organisations and named objects, with every mention. */
@@ -340,11 +379,18 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     const known = objectKeys.get(fold(bare));
     if (!known || known.length < name.length) objectKeys.set(fold(bare), name);
   }
+  const castIn = new Map<number, CastPair[]>();
+  for (const c of cast) push(castIn, c.sentenceIndex, c);
+  // Object names by their first word, with their rank: a token is compared only with names that may start there.
+  const objectsByFirst = new Map<string, { rank: number; key: string; name: string }[]>();
+  [...objectKeys].forEach(([key, name], rank) =>
+    push(objectsByFirst, key.split(' ')[0] ?? '', { rank, key, name }),
+  );
   for (const s of sentences) {
     const mask = masks[s.index] ?? new Set<number>();
     s.tokens.forEach((t, i) => {
       if (t.text === '(' && (s.depth[i] ?? 0) === 1) {
-        const pair = cast.find((c) => c.sentenceIndex === s.index && c.end > t.start && c.start < t.start);
+        const pair = castIn.get(s.index)?.find((c) => c.end > t.start && c.start < t.start);
         if (!pair) return;
         let j = i;
         while (j < s.tokens.length && word(s, j) !== ')') mask.add(j++);
@@ -361,29 +407,37 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
         });
       }
     });
-    for (const [key, name] of objectKeys) {
+    const found: { rank: number; i: number; key: string; name: string }[] = [];
+    if (objectsByFirst.size > 0)
+      s.tokens.forEach((t, i) => {
+        const starts = new Set([fold(stripPossessive(t.text)).split(' ')[0], fold(t.text).split(' ')[0]]);
+        for (const first of starts)
+          for (const o of objectsByFirst.get(first ?? '') ?? []) found.push({ ...o, i });
+      });
+    // In the order of a scan name by name, position by position: the first match of a name creates it.
+    found.sort((a, b) => a.rank - b.rank || a.i - b.i);
+    for (const { key, name, i } of found) {
       const bareWords = key.split(' ');
-      for (let i = 0; i + bareWords.length <= s.tokens.length; i++) {
-        const slice = s.tokens.slice(i, i + bareWords.length).map((t) => fold(stripPossessive(t.text)));
-        const words = s.tokens.slice(i, i + bareWords.length).map((t) => fold(t.text));
-        if (slice.join(' ') !== key && words.join(' ') !== key) continue;
-        const bare = name.replace(/^(?:The|El|La|Los|Las)\s+/u, '');
-        const e = add('object', name, { aliases: bare === name ? [] : [bare] });
-        const startTok = s.tokens[i];
-        const endTok = s.tokens[i + bareWords.length - 1];
-        if (startTok && endTok) {
-          e.mentions.push({
-            sentenceIndex: s.index,
-            first: i,
-            last: i + bareWords.length,
-            start: startTok.start,
-            end: endTok.end,
-            possessive: false,
-            inParens: false,
-          });
-        }
-        for (let k = i; k < i + bareWords.length; k++) mask.add(k);
+      if (i + bareWords.length > s.tokens.length) continue;
+      const slice = s.tokens.slice(i, i + bareWords.length).map((t) => fold(stripPossessive(t.text)));
+      const words = s.tokens.slice(i, i + bareWords.length).map((t) => fold(t.text));
+      if (slice.join(' ') !== key && words.join(' ') !== key) continue;
+      const bare = name.replace(/^(?:The|El|La|Los|Las)\s+/u, '');
+      const e = add('object', name, { aliases: bare === name ? [] : [bare] });
+      const startTok = s.tokens[i];
+      const endTok = s.tokens[i + bareWords.length - 1];
+      if (startTok && endTok) {
+        e.mentions.push({
+          sentenceIndex: s.index,
+          first: i,
+          last: i + bareWords.length,
+          start: startTok.start,
+          end: endTok.end,
+          possessive: false,
+          inParens: false,
+        });
       }
+      for (let k = i; k < i + bareWords.length; k++) mask.add(k);
     }
   }
 
@@ -498,15 +552,20 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
   const singles = new Set(
     candidates.filter((c) => c.kind === 'person' && c.words.length === 1).map((c) => keyOf(c.words)),
   );
+  const firstCandidate = new Map<string, Candidate>();
+  for (const c of candidates) if (!firstCandidate.has(keyOf(c.words))) firstCandidate.set(keyOf(c.words), c);
   for (const n of knownFull) {
     if (n.every((w) => singles.has(w)) && !fullNames.has(n.join(' '))) {
-      const display = n.map((w) => candidates.find((c) => keyOf(c.words) === w)?.words[0] ?? w);
+      const display = n.map((w) => firstCandidate.get(w)?.words[0] ?? w);
       fullNames.set(n.join(' '), display);
     }
   }
   // "a hacker called Neo", "conocido como Doc": the nickname (and "Doc Brown") belong to the person before it.
   const redirect = new Map<string, string>();
   const candidateKeys = new Set(candidates.filter((c) => c.kind === 'person').map((c) => keyOf(c.words)));
+  const peopleIn = new Map<number, Candidate[]>();
+  for (const c of candidates) if (c.kind === 'person') push(peopleIn, c.span.sentenceIndex, c);
+  const full = new FullNames(fullNames);
   for (const s of sentences) {
     for (const m of s.text.matchAll(
       /\b(?:called|known as|nicknamed|alias|conocid[oa] como|apodad[oa]|llamad[oa])\s+(\p{Lu}[\p{L}'-]+)(?!\s+\p{Lu})/gu,
@@ -514,24 +573,20 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
       const alias = fold(m[1] ?? '');
       if (!candidateKeys.has(alias) || NON_NAMES.has(alias)) continue;
       const at = s.start + (m.index ?? 0);
-      const owner = candidates
+      const owner = (peopleIn.get(s.index) ?? [])
         .filter(
           (c) =>
-            c.kind === 'person' &&
-            c.span.sentenceIndex === s.index &&
-            !c.span.inParens &&
-            (s.tokens[c.span.first]?.start ?? Infinity) < at &&
-            keyOf(c.words) !== alias,
+            !c.span.inParens && (s.tokens[c.span.first]?.start ?? Infinity) < at && keyOf(c.words) !== alias,
         )
         .pop();
       if (!owner) continue;
-      const ownerKey = keyOf(owner.words.length === 1 ? canonicalFull(fullNames, owner.words) : owner.words);
+      const ownerKey = keyOf(owner.words.length === 1 ? full.canonical(owner.words) : owner.words);
       const ownerWords = new Set([...ownerKey.split(' '), alias]);
       redirect.set(alias, ownerKey);
-      for (const key of [...fullNames.keys()]) {
-        if (key !== ownerKey && key.split(' ').every((w) => ownerWords.has(w))) {
+      for (const key of full.within(ownerWords)) {
+        if (key !== ownerKey) {
           redirect.set(key, ownerKey);
-          fullNames.delete(key);
+          full.delete(key);
         }
       }
     }
@@ -542,7 +597,7 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
     for (const w of words) {
       const k = fold(w);
       if (CONNECTORS.has(k)) continue;
-      owners.set(k, [...(owners.get(k) ?? []), key]);
+      push(owners, k, key);
     }
   }
   const canonical = (words: string[]): string[] => {
@@ -595,7 +650,7 @@ export function analyse(doc: SynopsisDocument, hints: AnalysisHints = {}): Analy
   }
   for (const [alias, ownerKey] of redirect) {
     const owner = entities.get(`person:${ownerKey}`);
-    const shown = candidates.find((c) => keyOf(c.words) === alias)?.words.join(' ');
+    const shown = firstCandidate.get(alias)?.words.join(' ');
     if (owner && shown) owner.aliases.push(shown);
   }
   for (const e of entities.values()) {

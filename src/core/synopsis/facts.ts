@@ -1,7 +1,7 @@
 import type { Lang } from '../questions/question.ts';
 import { isPassive, mentionIndex, parseAll, renderTokens, splitClauses } from './clauses.ts';
 import type { ClauseToken, MentionRef, ParsedClause } from './clauses.ts';
-import type { AnalysedSentence, Analysis } from './entities.ts';
+import type { AnalysedSentence, Analysis, Entity } from './entities.ts';
 import { RELATION_NOUNS, ROLE_HEADS, UNITS, isRoleWord } from './lexicon.ts';
 import { isNumberWord, parseNumber } from './numbers.ts';
 import { fold } from './text.ts';
@@ -65,7 +65,22 @@ interface Ctx {
   lang: Lang;
   mentions: Map<number, Map<number, MentionRef>>;
   parsed: ParsedClause[];
+  /** The parsed clause at each sentence index and clause position. */
+  parsedAt: Map<string, ParsedClause>;
+  /** People by every folded form of their names, objects likewise, and people by the actor who plays them. */
+  personByName: Map<string, Entity>;
+  objectByName: Map<string, Entity>;
+  personByActor: Map<string, Entity>;
   drafts: Draft[];
+}
+
+const clauseKey = (sentenceIndex: number, position: number): string => `${sentenceIndex}:${position}`;
+
+/** The first entity (in analysis order) each key leads to, as a `find` over the entities would return. */
+function firstBy(entities: readonly Entity[], keys: (e: Entity) => readonly string[]): Map<string, Entity> {
+  const out = new Map<string, Entity>();
+  for (const e of entities) for (const k of keys(e)) if (!out.has(k)) out.set(k, e);
+  return out;
 }
 
 const span = (s: AnalysedSentence, from: number, to: number): { start: number; end: number } => ({
@@ -92,7 +107,7 @@ function sentenceSubject(ctx: Ctx, si: number, depth = 0): string | undefined {
         ? ['he', 'she'].includes(raw.toLowerCase())
         : ['él', 'ella'].includes(raw.toLowerCase());
     if (pronoun) return sentenceSubject(ctx, si - 1, depth + 1);
-    const parsed = ctx.parsed.find((p) => p.sentenceIndex === si && p.position === c.position);
+    const parsed = ctx.parsedAt.get(clauseKey(si, c.position));
     if (parsed?.subjectIsPerson && parsed.subjectSource === 'explicit') return parsed.subject;
   }
   return undefined;
@@ -438,9 +453,7 @@ function reveals(ctx: Ctx): void {
             .split(/\s+(?:and|but|who|which|that|to|after|before|when|while)\s+/)[0]
             ?.trim() ?? '';
         if (!subject || target.split(' ').length > 6) return;
-        const person = analysis.entities.find(
-          (e) => e.kind === 'person' && [e.name, ...e.aliases].some((n) => fold(n) === fold(target)),
-        )?.name;
+        const person = ctx.personByName.get(fold(target))?.name;
         if (person && person !== subject) {
           ctx.drafts.push({ kind: 'reveal', subject, identity: person, identityIsPerson: true, ...where });
         } else if (!person && headOf(target.split(' '), ROLE_HEADS) && /^(the|a|an)\s/i.test(target)) {
@@ -554,11 +567,7 @@ function objects(ctx: Ctx): void {
   for (const s of ctx.analysis.sentences) {
     for (const m of s.text.matchAll(CODENAME)) {
       const name = (m[3] ?? '').trim();
-      const object = ctx.analysis.entities.find(
-        (e) =>
-          e.kind === 'object' &&
-          (fold(e.name) === fold(name) || e.aliases.some((a) => fold(a) === fold(name))),
-      );
+      const object = ctx.objectByName.get(fold(name));
       if (!object) continue;
       const start = s.start + (m.index ?? 0);
       ctx.drafts.push({
@@ -575,7 +584,7 @@ function objects(ctx: Ctx): void {
 
 function cast(ctx: Ctx): void {
   for (const c of ctx.analysis.cast) {
-    const character = ctx.analysis.entities.find((e) => e.kind === 'person' && e.playedBy === c.actor);
+    const character = ctx.personByActor.get(c.actor);
     ctx.drafts.push({
       kind: 'cast',
       character: character?.name ?? c.character,
@@ -589,11 +598,24 @@ function cast(ctx: Ctx): void {
 
 /** Every fact the synopsis states, each with the sentence and span it comes from. Precision over recall. */
 export function extractFacts(analysis: Analysis): Fact[] {
+  const parsed = parseAll(analysis);
+  const parsedAt = new Map<string, ParsedClause>();
+  for (const p of parsed) {
+    const key = clauseKey(p.sentenceIndex, p.position);
+    if (!parsedAt.has(key)) parsedAt.set(key, p);
+  }
+  const { entities } = analysis;
   const ctx: Ctx = {
     analysis,
     lang: analysis.lang,
     mentions: mentionIndex(analysis),
-    parsed: parseAll(analysis),
+    parsed,
+    parsedAt,
+    personByName: firstBy(entities, (e) => (e.kind === 'person' ? [e.name, ...e.aliases].map(fold) : [])),
+    objectByName: firstBy(entities, (e) => (e.kind === 'object' ? [e.name, ...e.aliases].map(fold) : [])),
+    personByActor: firstBy(entities, (e) =>
+      e.kind === 'person' && e.playedBy !== undefined ? [e.playedBy] : [],
+    ),
     drafts: [],
   };
   cast(ctx);

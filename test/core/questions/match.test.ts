@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { matchesAnswer, normaliseAnswer } from '../../../src/core/questions/match.ts';
+import { matchesAnswer, matchesEither, normaliseAnswer } from '../../../src/core/questions/match.ts';
+import { seededRng } from '../../../src/core/synopsis/rng.ts';
 
 describe('matchesAnswer', () => {
   it('when case, accents, punctuation or a leading article differ, then the answer still matches', () => {
@@ -33,5 +34,22 @@ describe('matchesAnswer', () => {
     expect(normaliseAnswer('The Hague')).toBe('hague');
     expect(normaliseAnswer('the')).toBe('the');
     expect(normaliseAnswer('Los Angeles')).toBe('angeles');
+  });
+
+  it('when checking both ways at once, then matchesEither agrees with matchesAnswer in either direction', () => {
+    const rng = seededRng('match-either');
+    const letters = 'abcde 1';
+    const word = (): string =>
+      Array.from({ length: Math.floor(rng() * 12) }, () => letters[Math.floor(rng() * letters.length)]).join(
+        '',
+      );
+    for (let k = 0; k < 3000; k++) {
+      const value = word();
+      const answers = Array.from({ length: Math.floor(rng() * 4) }, word);
+      const bothWays = matchesAnswer(value, answers) || answers.some((a) => matchesAnswer(a, [value]));
+      expect(matchesEither(value, answers)).toBe(bothWays);
+    }
+    expect(matchesEither('Davion', ['Owen Davian', 'Davian'])).toBe(true);
+    expect(matchesEither('Ethan', ['Owen Davian'])).toBe(false);
   });
 });
