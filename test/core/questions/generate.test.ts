@@ -123,12 +123,6 @@ describe('generatePack on the seed synopses', () => {
     const again = buildPacks(seeds().map((s) => ({ packId: s.packId, text: s.text })));
     expect(JSON.stringify(again)).toBe(JSON.stringify(built));
   });
-
-  it('when both seed packs are generated, then it takes well under a second', () => {
-    const started = performance.now();
-    for (const s of seeds()) generatePack(s.text, { packId: s.packId });
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
 });
 
 describe('generatePack on synopses written for the tests', () => {
@@ -188,14 +182,14 @@ describe('generatePack input limits', () => {
     expect(result).toEqual({ ok: false, error: expect.stringContaining('200 KB') as string });
   });
 
-  it('when a long synopsis (about 60 KB) is generated, then it still takes seconds, not minutes', () => {
+  // How fast is the benchmark's business (`npm run bench -- generation`); this checks a long input still works.
+  it('when a long synopsis (about 60 KB) is generated, then it is accepted and yields a pack', () => {
     const base = seeds().find((s) => s.lang === 'en')?.text ?? '';
     const names = ['Alpha', 'Bravo', 'Carlos', 'Delta', 'Echo', 'Fox', 'Golf', 'Hotel', 'India', 'Kilo'];
     const text = names.map((n) => base.replaceAll('Davian', n)).join('\n');
-    const started = performance.now();
     const result = generatePack(text, { packId: 'long' });
     expect(result.ok).toBe(true);
-    expect(performance.now() - started).toBeLessThan(10_000);
+    if (result.ok) expect(result.pack.questions.length).toBeGreaterThan(40);
   });
 
   it('when the synopsis is empty or the pack id is malformed, then it is refused with a reason', () => {
