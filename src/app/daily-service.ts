@@ -35,12 +35,20 @@ export interface DailyPostingPolicy {
   retryDelayMs: number;
   /** Claims after which a post that never went through is marked failed for the day. */
   maxAttempts: number;
+  /**
+   * How many servers one tick serves at once. Serving a server is mostly waiting (database round trips, then the
+   * send), so one at a time leaves Discord's rate limit idle; the publisher keeps the sends themselves under it.
+   * Kept small so that a send never queues long behind the others for the limit (it must finish well within its
+   * time limit and its lease) and the fan-out takes only a few of the database pool's connections.
+   */
+  concurrency: number;
 }
 
 export const DEFAULT_POSTING_POLICY: DailyPostingPolicy = {
   leaseMs: 5 * 60_000,
   retryDelayMs: 60_000,
   maxAttempts: 10,
+  concurrency: 8,
 };
 
 export interface DailyServiceDeps {
@@ -100,6 +108,14 @@ export type PostOutcome =
 export interface ServerPostReport {
   serverId: string;
   outcome: PostOutcome;
+}
+
+export interface RunDueOptions {
+  /**
+   * Aborted when the scheduler stops: no further server is started, the ones in progress finish (their sends are
+   * bounded by the publisher), and the rest wait for the next run.
+   */
+  signal?: AbortSignal;
 }
 
 // ---- playing
@@ -252,25 +268,28 @@ export class DailyService {
   }
 
   /**
-   * One scheduler tick: posts every owned server whose challenge is due (or whose earlier send died).
-   * A failing server is logged and reported; the others are still served.
+   * One scheduler tick: posts every owned server whose challenge is due (or whose earlier send died), a few at a
+   * time (`policy.concurrency`). A failing server is logged and reported; the others are still served. Reports
+   * come in the order of the servers; servers not started because `signal` aborted are not reported.
    */
-  async runDueServers(now: number): Promise<ServerPostReport[]> {
+  async runDueServers(now: number, options: RunDueOptions = {}): Promise<ServerPostReport[]> {
     const servers = (await this.deps.store.activeServers()).filter((server) =>
       this.ownsGuild(server.serverId),
     );
-    const reports: ServerPostReport[] = [];
-    for (const server of servers) {
-      let outcome: PostOutcome;
-      try {
-        outcome = await this.postFor(server, now);
-      } catch (error) {
-        this.deps.logger.error({ err: error, guildId: server.serverId }, 'daily post failed');
-        outcome = 'error';
+    const reports: (ServerPostReport | undefined)[] = servers.map(() => undefined);
+    let next = 0;
+    // Each server is taken by exactly one worker of this tick; between ticks and processes, exactly-once is the
+    // store's (unique row, conditional claim, look-up before a re-send), whatever the order of the sends.
+    const worker = async (): Promise<void> => {
+      while (next < servers.length && !options.signal?.aborted) {
+        const index = next++;
+        const server = servers[index]!;
+        reports[index] = { serverId: server.serverId, outcome: await this.serve(server, now) };
       }
-      reports.push({ serverId: server.serverId, outcome });
-    }
-    return reports;
+    };
+    const workers = Math.min(servers.length, Math.max(1, Math.floor(this.policy.concurrency)));
+    await Promise.all(Array.from({ length: workers }, () => worker()));
+    return reports.filter((report): report is ServerPostReport => report !== undefined);
   }
 
   async startPlay(request: StartPlayRequest): Promise<StartPlayOutcome> {
@@ -398,6 +417,16 @@ export class DailyService {
   }
 
   // ---- posting
+
+  /** Never throws: one server's failure must not stop the others' posts. */
+  private async serve(server: DailyServer, now: number): Promise<PostOutcome> {
+    try {
+      return await this.postFor(server, now);
+    } catch (error) {
+      this.deps.logger.error({ err: error, guildId: server.serverId }, 'daily post failed');
+      return 'error';
+    }
+  }
 
   private async postFor(server: DailyServer, now: number): Promise<PostOutcome> {
     if (!isValidTimeZone(server.timeZone) || !isValidLocalTime(server.postTime)) {

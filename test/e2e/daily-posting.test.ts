@@ -136,6 +136,52 @@ for (const kind of databaseKinds()) {
       });
     });
 
+    it('when more servers are due at once than the global limit lets through in a second, then each is posted once and a deleted channel stops no other', async () => {
+      await withHarness(
+        kind,
+        { startAt: at('2026-11-22', '08:00', MADRID), fake: { rateLimits: { globalPerSecond: 50 } } },
+        async (h) => {
+          const all = Array.from({ length: 60 }, (_, i) => {
+            const guild = h.fake.createGuild({ name: `Server ${i}` });
+            return { guild, channel: h.fake.createTextChannel({ guildId: guild.id, name: 'daily' }) };
+          });
+          await waitUntil(() => all.every((s) => h.bot.client.guilds.cache.has(s.guild.id)));
+          // As /trivia-admin daily leaves them (the command is covered above): on, a channel, 09:00 in Madrid.
+          await h.database.sql.query(
+            `INSERT INTO "Server" (id, "dailyChannelId", "dailyEnabled", "dailyTime", "timeZone", "updatedAt")
+             SELECT s.id, s.channel, true, '09:00', '${MADRID}', now()
+             FROM unnest($1::text[], $2::text[]) AS s(id, channel)`,
+            [all.map((s) => s.guild.id), all.map((s) => s.channel.id)],
+          );
+          const gone = all[17]!;
+          h.fake.deleteChannel(gone.channel.id);
+
+          h.time.advanceTo(at('2026-11-22', '09:00', MADRID));
+          await h.tickDaily();
+
+          // 59 posts and one refusal, several servers at a time, paced over two of the fake's global windows.
+          for (const server of all) {
+            expect(dailyPosts(h, server.channel.id)).toHaveLength(server === gone ? 0 : 1);
+          }
+          const challenges = await h.database.prisma.dailyChallenge.findMany();
+          expect(challenges).toHaveLength(60);
+          expect(challenges.filter((c) => c.status === 'sent' && c.attempts === 1)).toHaveLength(59);
+          expect(challenges.find((c) => c.serverId === gone.guild.id)).toMatchObject({
+            status: 'failed',
+            lastError: 'channel-missing',
+          });
+          // The refusal is the only error: the bot's pacing kept every one of the fake's windows under 50.
+          expect(h.fake.errors.map((e) => e.status)).toEqual([404]);
+
+          h.time.advance(60_000);
+          await h.tickDaily();
+          for (const server of all) {
+            expect(dailyPosts(h, server.channel.id)).toHaveLength(server === gone ? 0 : 1);
+          }
+        },
+      );
+    });
+
     it('when a player plays on the days around the end of DST in New York, then the streak counts each local day', async () => {
       await withHarness(kind, { startAt: at('2026-10-31', '08:00', NEW_YORK) }, async (h) => {
         const [server] = await servers(h, 1, NEW_YORK);

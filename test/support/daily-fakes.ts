@@ -26,6 +26,9 @@ export class FakePublisher implements DailyPublisher {
   crash: 'before-send' | 'after-send' | undefined;
   lookups = 0;
   readonly retracted: string[] = [];
+  /** Sends in progress now, and the most there ever were at once (a tick's fan-out). */
+  inFlight = 0;
+  maxInFlight = 0;
   /** Holds the next send until `release` is called (a send that outlives its lease). */
   private gate: { entered: () => void; wait: Promise<void> } | undefined;
   private next = 1;
@@ -43,6 +46,16 @@ export class FakePublisher implements DailyPublisher {
   }
 
   async postChallenge(channelId: string, view: DailyPostView): Promise<PostResult> {
+    this.inFlight++;
+    this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
+    try {
+      return await this.send(channelId, view);
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async send(channelId: string, view: DailyPostView): Promise<PostResult> {
     const gate = this.gate;
     this.gate = undefined;
     if (gate) {

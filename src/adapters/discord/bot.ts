@@ -7,6 +7,7 @@ import {
   type Interaction,
 } from 'discord.js';
 import type { AppLogger } from '../../app/logger-port.ts';
+import { DISCORD_GLOBAL_PER_SECOND, GlobalPacer, PACING_MARGIN_MS, pacedRequests } from './global-pacer.ts';
 
 /** What the bot needs in a channel: read it, post embeds with buttons, edit its own messages. */
 export const REQUIRED_PERMISSIONS =
@@ -18,28 +19,25 @@ export interface DiscordClientOptions {
   shards?: number[];
   shardCount?: number;
   /**
-   * discord.js paces every non-interaction request to 50/s by default, Discord's global limit. Only for a Discord
-   * that allows more: the local fake in benchmarks, which would otherwise spend minutes posting 1,000 games'
-   * messages (large bots can also be granted a higher limit by Discord). Interaction callbacks, the answer path,
-   * are exempt either way (@discordjs/rest sends them through its BurstHandler, outside the global count).
+   * The bot's global limit: Discord's 50 requests/s unless Discord granted more. Also for the local fake in
+   * benchmarks, which would otherwise spend minutes posting 1,000 games' messages. Interaction callbacks, the answer
+   * path, are exempt either way (@discordjs/rest sends them through its BurstHandler, outside the global count).
    */
   globalRequestsPerSecond?: number;
 }
 
 /** Guilds intent only: answers come from buttons, so no privileged intent (message content) is needed. */
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
+  const perSecond = options.globalRequestsPerSecond ?? DISCORD_GLOBAL_PER_SECOND;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
-    ...(options.restApi || options.globalRequestsPerSecond
-      ? {
-          rest: {
-            ...(options.restApi ? { api: options.restApi } : {}),
-            ...(options.globalRequestsPerSecond
-              ? { globalRequestsPerSecond: options.globalRequestsPerSecond }
-              : {}),
-          },
-        }
-      : {}),
+    rest: {
+      ...(options.restApi ? { api: options.restApi } : {}),
+      globalRequestsPerSecond: perSecond,
+      // discord.js's fixed windows can disagree with Discord's and meet a 429 when many requests go at once (a
+      // daily fan-out): the pacer keeps every window Discord could count under the limit (global-pacer.ts).
+      makeRequest: pacedRequests(new GlobalPacer({ limit: perSecond, windowMs: 1000 + PACING_MARGIN_MS })),
+    },
     ...(options.shards ? { shards: options.shards } : {}),
     ...(options.shardCount ? { shardCount: options.shardCount } : {}),
   });

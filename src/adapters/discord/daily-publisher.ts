@@ -37,8 +37,9 @@ export function classifyDiscordError(error: unknown): PostFailure {
 }
 
 /**
- * The daily challenge's posts, through discord.js's REST client (its queue handles rate limits). Every call is
- * bounded by an AbortSignal so it cannot outlive the lease that allowed it.
+ * The daily challenge's posts, through discord.js's REST client (its queues and the bot's global pacer handle rate
+ * limits: bot.ts). Every call, waits for the limits included, is bounded by an AbortSignal so it cannot outlive the
+ * lease that allowed it.
  */
 export class DiscordDailyPublisher implements DailyPublisher {
   private readonly timeLimitMs: number;

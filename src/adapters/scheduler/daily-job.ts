@@ -5,7 +5,8 @@ import type { AppLogger } from '../../app/logger-port.ts';
 import type { Clock } from '../../core/ports.ts';
 
 export interface DailyTicker {
-  runDueServers(now: number): Promise<unknown>;
+  /** `signal` aborts when the job stops: the run starts no further server and ends once those in progress do. */
+  runDueServers(now: number, options: { signal: AbortSignal }): Promise<unknown>;
 }
 
 export interface DailyJobOptions {
@@ -26,7 +27,10 @@ export interface DailyJob {
   readonly name: string;
   /** One tick, as cron runs it: errors are logged, never thrown. Tests call this instead of waiting. */
   tick(): Promise<void>;
-  /** Stops the schedule and waits for a tick in progress (shutdown: gateway, scheduler, then database). */
+  /**
+   * Stops the schedule, tells a tick in progress to start no further server, and waits for the servers it is
+   * serving (shutdown: gateway, scheduler, then database). The servers it did not reach are posted by the next run.
+   */
   stop(): Promise<void>;
 }
 
@@ -36,6 +40,8 @@ export function startDailyJob(options: DailyJobOptions): DailyJob {
   const name = options.name ?? DAILY_JOB_NAME;
   let running: Promise<void> | undefined;
   let stopped = false;
+  // One for the job's life: stop() aborts it, which cuts the fan-out of the tick in progress.
+  const stopping = new AbortController();
 
   const tick = (): Promise<void> => {
     // noOverlap covers cron's own ticks; this also covers a manual tick (runOnStart, tests) racing one.
@@ -44,7 +50,7 @@ export function startDailyJob(options: DailyJobOptions): DailyJob {
     const startedAt = options.clock.now();
     running = (async () => {
       try {
-        await options.service.runDueServers(startedAt);
+        await options.service.runDueServers(startedAt, { signal: stopping.signal });
       } catch (error) {
         options.logger.error({ err: error, job: name }, 'daily job tick failed');
       } finally {
@@ -71,6 +77,7 @@ export function startDailyJob(options: DailyJobOptions): DailyJob {
     tick,
     async stop() {
       stopped = true;
+      stopping.abort();
       await task?.stop();
       await task?.destroy();
       if (running) await running;

@@ -52,14 +52,16 @@ describe('daily cron job', () => {
     expect(logger.lines).toMatchObject([{ level: 'error', message: 'daily job tick failed' }]);
   });
 
-  it('when ticks overlap or the job stops mid-tick, then one run happens and stop waits for it', async () => {
+  it('when ticks overlap or the job stops mid-tick, then one run happens, is told to stop, and stop waits for it', async () => {
     let release: () => void = () => undefined;
     let calls = 0;
     let finished = false;
+    let signal: AbortSignal | undefined;
     job = startDailyJob({
       service: {
-        runDueServers: async () => {
+        runDueServers: async (_now, options) => {
           calls++;
+          signal = options.signal;
           await new Promise<void>((resolve) => (release = resolve));
           finished = true;
         },
@@ -70,7 +72,11 @@ describe('daily cron job', () => {
     });
     const first = job.tick();
     const second = job.tick();
+    expect(signal?.aborted).toBe(false);
     const stopping = job.stop();
+    // The run starts no further server; the ones it is serving finish before stop() resolves.
+    expect(signal?.aborted).toBe(true);
+    expect(finished).toBe(false);
     release();
     await Promise.all([first, second, stopping]);
     expect(calls).toBe(1);

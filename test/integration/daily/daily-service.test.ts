@@ -1,5 +1,6 @@
 import { beforeEach, expect, it } from 'vitest';
 import { PrismaDailyStore } from '../../../src/adapters/db/daily-store.ts';
+import type { PrismaClient } from '../../../src/adapters/db/generated/client.ts';
 import { PrismaSettingsStore } from '../../../src/adapters/db/settings-store.ts';
 import {
   DailyService,
@@ -8,6 +9,12 @@ import {
   type StartPlayOutcome,
 } from '../../../src/app/daily-service.ts';
 import { challengeNumber } from '../../../src/core/daily/challenge.ts';
+import type {
+  DailyChallengeRecord,
+  DailyPostView,
+  NewDailyChallenge,
+  PostResult,
+} from '../../../src/core/daily/ports.ts';
 import { zonedTimeToEpoch } from '../../../src/core/time/zoned.ts';
 import { makeQuestion } from '../../core/fixtures.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -33,6 +40,20 @@ const bank = new MemoryBank(
 /** The instant a zone's wall clock reads `date time`. */
 const at = (date: string, time: string, zone: string) => zonedTimeToEpoch(date, time, zone);
 
+/** The real store, except that creating the challenge of the servers in `failing` throws (a database hiccup). */
+class FlakyStore extends PrismaDailyStore {
+  constructor(
+    prisma: PrismaClient,
+    readonly failing: Set<string>,
+  ) {
+    super(prisma);
+  }
+  override async ensureChallenge(challenge: NewDailyChallenge): Promise<DailyChallengeRecord> {
+    if (this.failing.has(challenge.serverId)) throw new Error('connection reset');
+    return super.ensureChallenge(challenge);
+  }
+}
+
 describeEachDatabase('daily challenge', (use) => {
   let clock: FakeClock;
   let publisher: FakePublisher;
@@ -52,11 +73,12 @@ describeEachDatabase('daily challenge', (use) => {
       publisher?: FakePublisher;
       ownsGuild?: (guildId: string) => boolean;
       policy?: Partial<DailyPostingPolicy>;
+      store?: PrismaDailyStore;
     } = {},
   ): DailyService {
     const { prisma } = use();
     return new DailyService({
-      store: new PrismaDailyStore(prisma),
+      store: options.store ?? new PrismaDailyStore(prisma),
       settings: new PrismaSettingsStore(prisma),
       bank,
       publisher: options.publisher ?? publisher,
@@ -177,6 +199,98 @@ describeEachDatabase('daily challenge', (use) => {
     ).toBe(true);
     expect(slow.posts.map((post) => post.channelId).sort()).toEqual(servers.map(CHANNEL).sort());
     expect(await use().prisma.dailyChallenge.count({ where: { status: 'sent' } })).toBe(6);
+  });
+
+  it('when many servers are due at the same minute, then a few are posted at once and each exactly once, whatever fails', async () => {
+    const servers = Array.from({ length: 12 }, (_, i) => `1500000000000000${String(i).padStart(2, '0')}`);
+    for (const server of servers) await configure(server, 'UTC');
+    const gone = servers[3]!;
+    const broken = servers[7]!;
+    const failing = new Set([broken]);
+    // Two schedulers at once, each serving 4 servers at a time; sends take long enough for a tick's to overlap.
+    const publishers = [new FakePublisher(20), new FakePublisher(20)];
+    for (const p of publishers) p.failing.set(CHANNEL(gone), 'channel-missing');
+    const schedulers = publishers.map((p) =>
+      service({ publisher: p, store: new FlakyStore(use().prisma, failing), policy: { concurrency: 4 } }),
+    );
+    const nine = Date.UTC(2026, 10, 22, 9);
+
+    const runs = await Promise.all(schedulers.map((daily) => daily.runDueServers(nine)));
+
+    for (const reports of runs) expect(reports.map((r) => r.serverId)).toEqual(servers);
+    const outcomes = runs.flat();
+    const of = (server: string) => outcomes.filter((r) => r.serverId === server).map((r) => r.outcome);
+    for (const server of servers.filter((s) => s !== gone && s !== broken)) {
+      expect(of(server).filter((o) => o === 'posted')).toHaveLength(1);
+    }
+    expect(of(gone).filter((o) => o === 'failed')).toHaveLength(1);
+    expect(of(broken)).toEqual(['error', 'error']);
+    expect(
+      logger.lines.filter(
+        (l) => l.message === 'daily post failed' && 'guildId' in l.fields && l.fields.guildId === broken,
+      ),
+    ).toHaveLength(2);
+    for (const p of publishers) {
+      expect(p.maxInFlight).toBeLessThanOrEqual(4);
+    }
+    expect(Math.max(...publishers.map((p) => p.maxInFlight))).toBeGreaterThan(1);
+
+    const posted = () => publishers.flatMap((p) => p.posts).map((post) => post.channelId);
+    const fine = servers.filter((s) => s !== gone && s !== broken).map(CHANNEL);
+    expect(posted().sort()).toEqual(fine.sort());
+    const stored = await use().prisma.dailyChallenge.findMany();
+    expect(stored).toHaveLength(11);
+    expect(stored.filter((c) => c.status === 'sent' && c.attempts === 1)).toHaveLength(10);
+    expect(stored.find((c) => c.serverId === gone)).toMatchObject({
+      status: 'failed',
+      lastError: 'channel-missing',
+    });
+    expect(await new PrismaSettingsStore(use().prisma).get(gone)).toMatchObject({
+      dailyLastError: 'channel-missing',
+    });
+
+    // The hiccup is over: the next minute posts the server it stopped, and nothing else.
+    failing.clear();
+    const next = await Promise.all(schedulers.map((daily) => daily.runDueServers(nine + MINUTE)));
+    expect(next.flat().filter((r) => r.outcome === 'posted')).toEqual([
+      { serverId: broken, outcome: 'posted' },
+    ]);
+    expect(next.flat().every((r) => ['posted', 'up-to-date', 'held'].includes(r.outcome))).toBe(true);
+    expect(posted().sort()).toEqual([...fine, CHANNEL(broken)].sort());
+    expect(await use().prisma.dailyChallenge.count({ where: { status: 'sent' } })).toBe(11);
+  });
+
+  it('when the scheduler stops during a fan-out, then no further server is started and the next run posts the rest, once', async () => {
+    const servers = Array.from({ length: 6 }, (_, i) => `16000000000000000${i}`);
+    for (const server of servers) await configure(server, 'UTC');
+    const stopping = new AbortController();
+    class StopsAtFirstSend extends FakePublisher {
+      override postChallenge(channelId: string, view: DailyPostView): Promise<PostResult> {
+        stopping.abort();
+        return super.postChallenge(channelId, view);
+      }
+    }
+    const stopped = new StopsAtFirstSend(10);
+    const nine = Date.UTC(2026, 10, 22, 9);
+
+    // Two workers: both had started a server when the stop came; they finish them and take no other.
+    const cut = await service({ publisher: stopped, policy: { concurrency: 2 } }).runDueServers(nine, {
+      signal: stopping.signal,
+    });
+    expect(cut).toEqual(servers.slice(0, 2).map((serverId) => ({ serverId, outcome: 'posted' })));
+    expect(await use().prisma.dailyChallenge.count()).toBe(2);
+
+    const rest = await service().runDueServers(nine + MINUTE);
+    expect(rest.map((r) => r.outcome)).toEqual([
+      'up-to-date',
+      'up-to-date',
+      'posted',
+      'posted',
+      'posted',
+      'posted',
+    ]);
+    const channels = [...stopped.posts, ...publisher.posts].map((post) => post.channelId);
+    expect(channels.sort()).toEqual(servers.map(CHANNEL).sort());
   });
 
   it('when the bot was down at posting time, then it posts when it comes back the same day', async () => {
@@ -335,8 +449,9 @@ describeEachDatabase('daily challenge', (use) => {
     ]);
     expect(zero?.map((r) => r.serverId)).toEqual(servers.filter((s) => shardOf(s) === 0));
     expect(one?.map((r) => r.serverId)).toEqual(servers.filter((s) => shardOf(s) === 1));
-    expect(shard0.posts.map((p) => p.view.serverId)).toEqual(servers.filter((s) => shardOf(s) === 0));
-    expect(shard1.posts.map((p) => p.view.serverId)).toEqual(servers.filter((s) => shardOf(s) === 1));
+    // A tick serves several servers at once, so posts come in no particular order.
+    expect(shard0.posts.map((p) => p.view.serverId).sort()).toEqual(servers.filter((s) => shardOf(s) === 0));
+    expect(shard1.posts.map((p) => p.view.serverId).sort()).toEqual(servers.filter((s) => shardOf(s) === 1));
   });
 
   it('when a player starts twice at once, then there is one play; a finished player is shown their result', async () => {
