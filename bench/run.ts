@@ -1,6 +1,6 @@
 // `npm run bench` runs every scenario; `npm run bench -- <name> [<name>...]` only those. A full run writes
-// bench/results/latest.json and docs/bench.md; a partial one writes bench/results/partial.json (not committed).
-import { mkdirSync, writeFileSync } from 'node:fs';
+// bench/results/latest.json, docs/bench.md and the README's latest-run block; a partial one writes bench/results/partial.json (not committed).
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { postgresVersion } from './lib/databases.ts';
@@ -17,6 +17,9 @@ import { leaderboard } from './scenarios/leaderboard.ts';
 const SCENARIOS: Scenario[] = [answerPath, answerWrites, leaderboard, dailyFanout, generation, footprint];
 const RESULTS = resolve(import.meta.dirname, 'results');
 const DOC = resolve(import.meta.dirname, '..', 'docs', 'bench.md');
+const README = resolve(import.meta.dirname, '..', 'README.md');
+const README_START = '<!-- bench:latest';
+const README_END = '<!-- /bench:latest -->';
 
 async function main(filter: string[]): Promise<number> {
   const unknown = filter.filter((name) => !SCENARIOS.some((s) => s.name === name));
@@ -61,7 +64,8 @@ async function main(filter: string[]): Promise<number> {
   if (filter.length === 0) {
     writeFileSync(resolve(RESULTS, 'latest.json'), json);
     writeFileSync(DOC, benchDoc(report, renderAppendix(run)));
-    console.error(`[bench] wrote bench/results/latest.json and docs/bench.md`);
+    writeFileSync(README, withLatestRun(readFileSync(README, 'utf8'), report));
+    console.error(`[bench] wrote bench/results/latest.json, docs/bench.md and README.md's latest run`);
   } else {
     writeFileSync(resolve(RESULTS, 'partial.json'), json);
     console.error(
@@ -69,6 +73,15 @@ async function main(filter: string[]): Promise<number> {
     );
   }
   return scenarios.some((s) => s.status === 'failed') ? 1 : 0;
+}
+
+/** The README's copy of the latest table, between its markers (the rest of the README is left as it is). */
+function withLatestRun(readme: string, report: string): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no ${README_START} ... ${README_END} block`);
+  const open = readme.indexOf('\n', start) + 1;
+  return `${readme.slice(0, open)}${report.trim()}\n${readme.slice(end)}`;
 }
 
 function benchDoc(report: string, appendix: string): string {
