@@ -4,12 +4,8 @@
 //   mode "bare": a bare discord.js client that acknowledges every click with no work (the reference)
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { Client, Events, GatewayIntentBits, MessageFlags } from 'discord.js';
-import { openDatabase, type DatabaseOptions } from '../../src/adapters/db/database.ts';
-import { ALL_COMMANDS } from '../../src/adapters/discord/commands/definitions.ts';
-import { parseConfig } from '../../src/config.ts';
-import { createLogger } from '../../src/logger.ts';
-import { startPlotTrivia, type RunningBot } from '../../src/main.ts';
-import { ManualTime } from '../../test/support/manual-time.ts';
+import type { RunningBot } from '../../src/main.ts';
+import type { ManualTime } from '../../test/support/manual-time.ts';
 import type { ChildReply, ChildRequest } from './bot-protocol.ts';
 
 let bot: RunningBot | undefined;
@@ -38,15 +34,30 @@ async function start(request: Extract<ChildRequest, { type: 'start' }>): Promise
     await ready;
     bare = client;
   } else {
+    // Loaded here, not at the top: the bare reference's memory is discord.js alone, not the bot's modules.
+    const [
+      { openDatabase },
+      { ALL_COMMANDS },
+      { parseConfig },
+      { createLogger },
+      { startPlotTrivia },
+      { ManualTime },
+    ] = await Promise.all([
+      import('../../src/adapters/db/database.ts'),
+      import('../../src/adapters/discord/commands/definitions.ts'),
+      import('../../src/config.ts'),
+      import('../../src/logger.ts'),
+      import('../../src/main.ts'),
+      import('../../test/support/manual-time.ts'),
+    ]);
     const parsed = parseConfig({ LOG_LEVEL: 'warn' });
     if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
     time = new ManualTime(request.now);
-    const options: DatabaseOptions = request.database;
     bot = await startPlotTrivia({
       config: parsed.config,
       token: request.token,
       discordRestApi: request.restUrl,
-      database: await openDatabase(options),
+      database: await openDatabase(request.database),
       logger: createLogger({
         level: 'warn',
         secrets: [request.token],
@@ -96,16 +107,20 @@ async function handle(request: ChildRequest): Promise<void> {
       return;
     }
     case 'status': {
+      if (request.settle) await settle();
       const cpu = process.cpuUsage();
       const loop = { loopDelayP99Ms: loopDelay.percentile(99) / 1e6, loopDelayMaxMs: loopDelay.max / 1e6 };
       loopDelay.reset();
       global.gc?.();
+      const memory = process.memoryUsage();
       send({
         cpuMs: (cpu.user + cpu.system) / 1000,
         ...loop,
         type: 'status',
-        rss: process.memoryUsage().rss,
-        heapUsed: process.memoryUsage().heapUsed,
+        rss: memory.rss,
+        heapUsed: memory.heapUsed,
+        external: memory.external,
+        peakRss: process.resourceUsage().maxRSS * 1024,
         runningGames: bot?.games.runningGameCount ?? 0,
         answerWrites: bot?.games.answerWrites ?? { statements: 0, answers: 0 },
         pendingTimers: time?.pendingCount ?? 0,
@@ -121,6 +136,32 @@ async function handle(request: ChildRequest): Promise<void> {
       return;
   }
 }
+
+/**
+ * Waits until the process is idle (under 5% of a core over half a second, at most 30 s: writes still queued for the
+ * database finish first), then as long as V8 takes to shrink an idle heap (its memory reducer acts about 8 s after
+ * activity drops), collecting garbage before and after: what remains resident is what the bot holds, not garbage
+ * from the last burst that V8 and malloc have not handed back yet. The peak is reported separately.
+ */
+async function settle(): Promise<void> {
+  const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+  const deadline = performance.now() + 30_000;
+  let last = process.cpuUsage();
+  while (performance.now() < deadline) {
+    await pause(500);
+    const used = process.cpuUsage(last);
+    last = process.cpuUsage();
+    if ((used.user + used.system) / 1000 < 25) break;
+  }
+  global.gc?.();
+  await pause(SHRINK_MS);
+  for (let i = 0; i < 2; i++) {
+    global.gc?.();
+    await pause(100);
+  }
+}
+
+const SHRINK_MS = 12_000;
 
 process.on('message', (message) => {
   handle(message as ChildRequest).catch((error: unknown) => {

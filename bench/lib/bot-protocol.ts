@@ -12,7 +12,8 @@ export type ChildRequest =
     }
   /** Moves ManualTime by `ms` once at least `whenPending` timers are armed. */
   | { type: 'advance'; ms: number; whenPending: number }
-  | { type: 'status' }
+  /** settle: first wait for the process to go idle and collect garbage (memory figures). */
+  | { type: 'status'; settle?: boolean }
   /** One run of the daily job (the bot is started without its cron schedule). */
   | { type: 'dailyTick' }
   | { type: 'stop' };
@@ -25,6 +26,10 @@ export type ChildReply =
       type: 'status';
       rss: number;
       heapUsed: number;
+      /** Memory outside the JS heap that V8 knows of (buffers, WebAssembly memories). */
+      external: number;
+      /** The highest RSS the process reached so far. */
+      peakRss: number;
       runningGames: number;
       answerWrites: { statements: number; answers: number };
       pendingTimers: number;

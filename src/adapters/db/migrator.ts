@@ -18,6 +18,9 @@ const CREATE_MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations"
     "applied_steps_count"   INTEGER NOT NULL DEFAULT 0
 )`;
 
+const SELECT_HISTORY =
+  'SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY started_at';
+
 export interface Migration {
   name: string;
   script: string;
@@ -66,8 +69,57 @@ interface MigrationRow extends Record<string, unknown> {
 /**
  * Applies pending migrations the way `prisma migrate deploy` does: under Prisma's advisory lock, one implicit
  * transaction per migration, every attempt recorded in `_prisma_migrations`, and a failed one blocking the next run.
+ * The usual start, every migration already applied, is one read and no lock.
  */
 export async function applyMigrations(runner: SqlRunner, migrations: Migration[]): Promise<MigrationReport> {
+  return (await reportIfUpToDate(runner, migrations)) ?? applyLocked(runner, migrations);
+}
+
+/**
+ * The report when every migration is recorded as finished and none is failed or in progress; otherwise undefined
+ * (also when the history table does not exist yet). Without the lock this only reads: anything to write, or a row
+ * another process may still be applying, goes through the locked path, which waits for that process.
+ */
+async function reportIfUpToDate(
+  runner: SqlRunner,
+  migrations: Migration[],
+): Promise<MigrationReport | undefined> {
+  let rows: MigrationRow[];
+  try {
+    rows = await runner.query<MigrationRow>(SELECT_HISTORY);
+  } catch {
+    return undefined;
+  }
+  if (rows.some((row) => row.finished_at === null && row.rolled_back_at === null)) return undefined;
+  const { report, pending } = reportAgainst(rows, migrations);
+  return pending.length === 0 ? report : undefined;
+}
+
+/** What is already applied (and modified since), and what is still to apply, in order. */
+function reportAgainst(
+  rows: MigrationRow[],
+  migrations: Migration[],
+): { report: MigrationReport; pending: Migration[] } {
+  const finished = new Map(
+    rows
+      .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
+      .map((row) => [row.migration_name, row]),
+  );
+  const report: MigrationReport = { applied: [], alreadyApplied: [], modified: [] };
+  const pending: Migration[] = [];
+  for (const migration of migrations) {
+    const done = finished.get(migration.name);
+    if (!done) {
+      pending.push(migration);
+      continue;
+    }
+    report.alreadyApplied.push(migration.name);
+    if (done.checksum !== migration.checksum) report.modified.push(migration.name);
+  }
+  return { report, pending };
+}
+
+async function applyLocked(runner: SqlRunner, migrations: Migration[]): Promise<MigrationReport> {
   return runner.withSession(async (session) => {
     await session.query('SELECT pg_advisory_lock($1)', [PRISMA_MIGRATE_ADVISORY_LOCK]);
     try {
@@ -80,9 +132,7 @@ export async function applyMigrations(runner: SqlRunner, migrations: Migration[]
 
 async function applyUnderLock(session: SqlRunner, migrations: Migration[]): Promise<MigrationReport> {
   await session.exec(CREATE_MIGRATIONS_TABLE);
-  const rows = await session.query<MigrationRow>(
-    'SELECT migration_name, checksum, finished_at, rolled_back_at, logs FROM "_prisma_migrations" ORDER BY started_at',
-  );
+  const rows = await session.query<MigrationRow>(SELECT_HISTORY);
   const failed = rows.find((row) => row.finished_at === null && row.rolled_back_at === null);
   if (failed) {
     throw new MigrationError(
@@ -94,19 +144,8 @@ async function applyUnderLock(session: SqlRunner, migrations: Migration[]): Prom
       failed.migration_name,
     );
   }
-  const finished = new Map(
-    rows
-      .filter((row) => row.finished_at !== null && row.rolled_back_at === null)
-      .map((row) => [row.migration_name, row]),
-  );
-  const report: MigrationReport = { applied: [], alreadyApplied: [], modified: [] };
-  for (const migration of migrations) {
-    const done = finished.get(migration.name);
-    if (done) {
-      report.alreadyApplied.push(migration.name);
-      if (done.checksum !== migration.checksum) report.modified.push(migration.name);
-      continue;
-    }
+  const { report, pending } = reportAgainst(rows, migrations);
+  for (const migration of pending) {
     await applyOne(session, migration);
     report.applied.push(migration.name);
   }

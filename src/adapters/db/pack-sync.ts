@@ -3,16 +3,21 @@ import type { PrismaClient } from './generated/client.ts';
 
 /**
  * Mirrors the packs into the database so rounds and daily challenges reference real rows. Questions a regenerated
- * pack no longer has are retired, never deleted: history keeps pointing at what was asked.
+ * pack no longer has are retired, never deleted: history keeps pointing at what was asked. A pack whose file hash
+ * is the one recorded is skipped, so the usual start (nothing changed) is one read.
  */
 export async function syncPacks(prisma: PrismaClient, packs: readonly LoadedPack[]): Promise<number> {
+  const recorded = new Map(
+    (
+      await prisma.questionPack.findMany({
+        where: { id: { in: packs.map(({ pack }) => pack.meta.id) } },
+        select: { id: true, checksum: true },
+      })
+    ).map((row) => [row.id, row.checksum]),
+  );
   let changed = 0;
   for (const { pack, checksum } of packs) {
-    const existing = await prisma.questionPack.findUnique({
-      where: { id: pack.meta.id },
-      select: { checksum: true },
-    });
-    if (existing?.checksum === checksum) continue;
+    if (recorded.get(pack.meta.id) === checksum) continue;
     changed++;
     const ids = pack.questions.map((question) => question.id);
     await prisma.$transaction([

@@ -3,6 +3,7 @@ import {
   Events,
   GatewayIntentBits,
   OAuth2Scopes,
+  Options,
   PermissionFlagsBits,
   type Interaction,
 } from 'discord.js';
@@ -26,11 +27,36 @@ export interface DiscordClientOptions {
   globalRequestsPerSecond?: number;
 }
 
+/**
+ * What discord.js keeps in memory. The bot reads only guilds, their channels and roles, and its own member (the
+ * daily channel's permission check); everything else an interaction needs comes in its payload. By default every
+ * interaction would also cache its member and user for good, and every clicked message (up to 200 per channel),
+ * and each server's emojis and stickers arrive with it: growth with players and games that nothing reads.
+ */
+const CACHE_LIMITS = Options.cacheWithLimits({
+  MessageManager: 0,
+  GuildMemberManager: { maxSize: 0, keepOverLimit: (member, id) => id === member.client.user.id },
+  UserManager: { maxSize: 0, keepOverLimit: (user, id) => id === user.client.user?.id },
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  ThreadMemberManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  StageInstanceManager: 0,
+  AutoModerationRuleManager: 0,
+});
+
 /** Guilds intent only: answers come from buttons, so no privileged intent (message content) is needed. */
 export function createDiscordClient(options: DiscordClientOptions = {}): Client {
   const perSecond = options.globalRequestsPerSecond ?? DISCORD_GLOBAL_PER_SECOND;
   return new Client({
     intents: [GatewayIntentBits.Guilds],
+    makeCache: CACHE_LIMITS,
     rest: {
       ...(options.restApi ? { api: options.restApi } : {}),
       globalRequestsPerSecond: perSecond,
