@@ -8,7 +8,7 @@ import { PrismaGameStore } from '../../src/adapters/db/game-store.ts';
 import { answersPerWrite } from '../../src/adapters/db/options.ts';
 import { AnswerWriter } from '../../src/app/answer-writer.ts';
 import type { Database } from '../../src/adapters/db/database.ts';
-import { periodsAt } from '../../src/core/leaderboard/periods.ts';
+import { periodKeysAt } from '../../src/core/leaderboard/periods.ts';
 import type { AnswerRecord } from '../../src/core/storage.ts';
 import { freshPglite, freshPostgres } from '../lib/databases.ts';
 import { seedRounds, type RoundFixture } from '../lib/fixtures.ts';
@@ -16,7 +16,8 @@ import { check, type Figure, type Scenario } from '../lib/result.ts';
 import { round } from '../lib/stats.ts';
 
 const POOL = 10; // the bot's default DATABASE_POOL_SIZE
-const CONCURRENCY = 32;
+/** As many writers as scenario 1 has games answering at once (each game writes its clicks in order). */
+const CONCURRENCY = Number(process.env.BENCH_WRITERS ?? 200);
 const PHASE_MS = 2_000;
 const PHASES = 2; // per contender on PostgreSQL, alternating store / pg (1 on PGlite)
 const PLAYERS = 20_000;
@@ -27,7 +28,7 @@ function answerAt(i: number, rounds: RoundFixture[]): AnswerRecord {
   const fixture = rounds[i % rounds.length]!;
   const player = Math.floor(i / rounds.length) * 7919 + (i % rounds.length) * 13;
   const correct = (i * 2654435761) % 10 < 6;
-  const periods = periodsAt(NOW, 'UTC').map((p) => p.key);
+  const periods = periodKeysAt(NOW, 'UTC');
   return {
     roundId: fixture.roundId,
     gameId: fixture.gameId,
@@ -217,7 +218,10 @@ export const answerWrites: Scenario = {
             )} rows after the run, plain pg's answers included). One statement per answer queues on the few ` +
           `rows every scored answer shares (the global histogram's low scores), hence the slow single-answer figure; ` +
           `the bot writes the answers that arrive during a write together in the next statement (AnswerWriter, up to ` +
-          `${answersPerWrite('postgres')} per statement on PostgreSQL), so each shared row is updated once per statement.`,
+          `${answersPerWrite('postgres')} per statement on PostgreSQL), so each shared row is updated once per statement. ` +
+          `${CONCURRENCY} concurrent writers, as many as scenario 1 has games, each waiting for its own write; plain pg ` +
+          `gets the same ${CONCURRENCY} and the same pool of ${POOL}. A returning player's row is rewritten only when ` +
+          `their name changed.`,
       );
       figures.push({
         metric: 'PostgreSQL: failed writes',

@@ -115,12 +115,16 @@ export class PrismaGameStore implements GameStore {
         INSERT INTO "Player" (id, "displayName", "createdAt", "updatedAt")
         SELECT player_id, player_name, now(), now() FROM input ORDER BY player_id
         ON CONFLICT (id) DO UPDATE SET "displayName" = EXCLUDED."displayName", "updatedAt" = now()
+          -- A returning player's row is rewritten only when their name changed: one row write less per answer.
+          WHERE "Player"."displayName" IS DISTINCT FROM EXCLUDED."displayName"
         RETURNING id
       ), answer AS (
         INSERT INTO "Answer" (id, "roundId", "playerId", "serverId", "packId", "choiceIndex", correct, points, "latencyMs", "answeredAt")
         SELECT gen_random_uuid(), input.round_id, input.player_id, input.server_id, input.pack_id,
                input.choice_index, input.correct, input.points, input.latency_ms, input.answered_at
-        FROM input JOIN player ON player.id = input.player_id
+        -- No join with "player": a returning player whose name is unchanged is not in it. The foreign key is
+        -- checked at the end of the statement, when the sibling insert above has run.
+        FROM input
         ORDER BY input.round_id, input.player_id
         ON CONFLICT ("roundId", "playerId") DO NOTHING
         RETURNING "playerId", "serverId", points, correct, "latencyMs", "answeredAt"
