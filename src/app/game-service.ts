@@ -165,18 +165,15 @@ export class GameService {
     return session && { gameId: session.state.gameId, messageId: session.questionMessageId };
   }
 
-  /** Steps queued for a game (answers waiting for the database): a burst of clicks shows up here. */
-  backlog(gameId: string): number {
-    const session = this.byGame.get(gameId);
-    return session ? session.queue.size + session.inbox.length : 0;
-  }
-
   /**
-   * True when a click on this game will wait behind more than one full write: worth acknowledging at once rather
-   * than risking Discord's 3-second window. Fewer clicks than that ride along in the next write.
+   * True when a click on this game will wait behind more than one full write (its queued steps and clicks: a burst
+   * shows up here): worth acknowledging at once rather than risking Discord's 3-second window. Fewer clicks than
+   * that ride along in the next write.
    */
   isBackedUp(gameId: string): boolean {
-    return this.backlog(gameId) >= this.writer.maxAnswersPerWrite;
+    const session = this.byGame.get(gameId);
+    const backlog = session ? session.queue.size + session.inbox.length : 0;
+    return backlog >= this.writer.maxAnswersPerWrite;
   }
 
   /** Answer statements committed so far and the answers in them. */
